@@ -1,0 +1,155 @@
+package dev.rebound.kafka.cloudevents;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import dev.rebound.contracts.CloudEventAttributes;
+import dev.rebound.contracts.DeadLetterHeaders;
+import dev.rebound.contracts.EventData;
+import dev.rebound.contracts.EventType;
+import dev.rebound.contracts.WireJson;
+import dev.rebound.kafka.cdevents.CDEventsMapper;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.kafka.KafkaMessageFactory;
+import io.cloudevents.rw.CloudEventRWException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/**
+ * Turns events into Kafka records (CloudEvents binary mode, through the CloudEvents SDK) and records back
+ * into validated events. Decoding never throws: a record is accepted, ignored or rejected with a reason.
+ */
+public final class CloudEventCodec {
+
+    private final Validator validator;
+    private final CDEventsMapper cdevents;
+
+    public CloudEventCodec(Validator validator, CDEventsMapper cdevents) {
+        this.validator = validator;
+        this.cdevents = cdevents;
+    }
+
+    /** The record for an event, in binary content mode. */
+    public ProducerRecord<String, byte[]> encode(OutboundEvent event) {
+        CloudEventBuilder builder = CloudEventBuilder.v1()
+                .withId(event.id())
+                .withSource(URI.create(event.source()))
+                .withType(event.type())
+                .withDataContentType(CloudEventAttributes.CONTENT_TYPE)
+                .withData(WireJson.write(event.data()));
+        if (event.key() != null) {
+            builder.withSubject(event.key());
+        }
+        if (event.time() != null) {
+            builder.withTime(event.time().atOffset(ZoneOffset.UTC));
+        }
+        if (event.correlationId() != null) {
+            builder.withExtension(CloudEventAttributes.CORRELATION_ID, event.correlationId());
+        }
+        if (event.causationId() != null) {
+            builder.withExtension(CloudEventAttributes.CAUSATION_ID, event.causationId());
+        }
+        return KafkaMessageFactory.createWriter(event.topic(), event.key()).writeBinary(builder.build());
+    }
+
+    /** What a consumed record is, for a consumer that accepts the given event types on its topic. */
+    public Decoded decode(ConsumerRecord<String, byte[]> record, Set<EventType> accepted) {
+        CloudEvent cloudEvent;
+        try {
+            cloudEvent = KafkaMessageFactory.createReader(record.headers(), record.value()).toEvent();
+        } catch (CloudEventRWException | IllegalStateException e) {
+            return reject(record, DeadLetterHeaders.KIND_NOT_A_CLOUDEVENT, "not a CloudEvent: " + e.getMessage(), null);
+        }
+        String type = cloudEvent.getType();
+        if (CDEventsMapper.isCDEvent(type)) {
+            try {
+                return cdevents.map(cloudEvent)
+                        .map(mapped -> accept(record, cloudEvent, mapped.type(), mapped.data(), accepted))
+                        .orElseGet(() -> new Decoded.Ignored(type + " is not a failure or a deployment Rebound acts on"));
+            } catch (CDEventsMapper.MalformedCDEvent e) {
+                return reject(record, DeadLetterHeaders.KIND_MALFORMED_DATA, e.getMessage(), e.field());
+            }
+        }
+        Optional<EventType> eventType = EventType.of(type);
+        if (eventType.isEmpty() || !accepted.contains(eventType.get())) {
+            return reject(record, DeadLetterHeaders.KIND_UNKNOWN_TYPE,
+                    "event type " + type + " is not accepted on " + record.topic() + " (accepted: "
+                            + accepted.stream().map(EventType::type).sorted().toList() + ")", null);
+        }
+        if (cloudEvent.getData() == null) {
+            return reject(record, DeadLetterHeaders.KIND_MALFORMED_DATA, "the event has no data", null);
+        }
+        String contentType = cloudEvent.getDataContentType();
+        if (contentType != null && !contentType.toLowerCase().contains("json")) {
+            return reject(record, DeadLetterHeaders.KIND_MALFORMED_DATA,
+                    "data content type " + contentType + " is not JSON", null);
+        }
+        EventData data;
+        try {
+            data = WireJson.read(cloudEvent.getData().toBytes(), eventType.get().dataClass());
+        } catch (JsonMappingException e) {
+            String field = path(e);
+            return reject(record, DeadLetterHeaders.KIND_MALFORMED_DATA,
+                    "malformed data" + (field == null ? "" : " at " + field) + ": " + e.getOriginalMessage(), field);
+        } catch (JsonProcessingException e) {
+            return reject(record, DeadLetterHeaders.KIND_MALFORMED_DATA, "malformed JSON: " + e.getOriginalMessage(), null);
+        } catch (IOException e) {
+            return reject(record, DeadLetterHeaders.KIND_MALFORMED_DATA, "unreadable data: " + e.getMessage(), null);
+        }
+        return accept(record, cloudEvent, eventType.get(), data, accepted);
+    }
+
+    private Decoded accept(ConsumerRecord<String, byte[]> record, CloudEvent cloudEvent, EventType type,
+                           EventData data, Set<EventType> accepted) {
+        if (!accepted.contains(type)) {
+            return reject(record, DeadLetterHeaders.KIND_UNKNOWN_TYPE,
+                    cloudEvent.getType() + " maps to " + type.type() + ", which is not accepted on " + record.topic(),
+                    null);
+        }
+        Set<ConstraintViolation<EventData>> violations = validator.validate(data);
+        if (!violations.isEmpty()) {
+            List<ConstraintViolation<EventData>> sorted = violations.stream()
+                    .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
+                    .toList();
+            String reason = sorted.stream()
+                    .map(v -> v.getPropertyPath() + ": " + v.getMessage())
+                    .collect(Collectors.joining("; ", "invalid data: ", ""));
+            return reject(record, DeadLetterHeaders.KIND_INVALID_DATA, reason,
+                    sorted.get(0).getPropertyPath().toString());
+        }
+        Object correlation = cloudEvent.getExtension(CloudEventAttributes.CORRELATION_ID);
+        Instant time = cloudEvent.getTime() == null ? null : cloudEvent.getTime().toInstant();
+        return new Decoded.Accepted(new IncomingEvent<>(cloudEvent.getId(), cloudEvent.getType(),
+                cloudEvent.getSource().toString(), time,
+                correlation == null ? data.key() : correlation.toString(), data,
+                record.topic(), record.partition(), record.offset()));
+    }
+
+    private static Decoded reject(ConsumerRecord<String, byte[]> record, String kind, String reason, String field) {
+        return new Decoded.Rejected(new Rejection(record, kind, reason, field));
+    }
+
+    /** The JSON path of a mapping error, as {@code window.errorRate} or {@code breaches[0].level}. */
+    private static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? null : path.toString();
+    }
+}

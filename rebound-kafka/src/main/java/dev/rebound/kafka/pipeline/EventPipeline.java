@@ -1,0 +1,138 @@
+package dev.rebound.kafka.pipeline;
+
+import dev.rebound.contracts.EventData;
+import dev.rebound.contracts.EventType;
+import dev.rebound.kafka.cloudevents.CloudEventCodec;
+import dev.rebound.kafka.cloudevents.Decoded;
+import dev.rebound.kafka.cloudevents.IncomingEvent;
+import dev.rebound.kafka.cloudevents.OutboundEvent;
+import dev.rebound.kafka.cloudevents.Rejection;
+import dev.rebound.kafka.deadletter.DeadLetterPublisher;
+import dev.rebound.kafka.outbox.Outbox;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * What happens to every batch a service consumes: decode → deduplicate → handle and stage the derived
+ * events in one transaction → publish them → dead-letter the bad records. It returns only when all of it is
+ * durable, so the listener container commits the offsets afterwards. Any failure on the way is an outage:
+ * the exception goes to the container, which retries the whole batch with capped backoff while the
+ * consumer stays paused, and readiness reports the pipeline down until a batch goes through.
+ */
+public final class EventPipeline<T extends EventData> {
+
+    private static final Logger log = LoggerFactory.getLogger(EventPipeline.class);
+
+    private final String topic;
+    private final Class<T> dataType;
+    private final Set<EventType> accepted;
+    private final EventHandler<T> handler;
+    private final CloudEventCodec codec;
+    private final Inbox inbox;
+    private final Outbox outbox;
+    private final DeadLetterPublisher deadLetters;
+    private final TransactionTemplate transactions;
+    private final PipelineHealth health;
+    private final Counter acceptedCount;
+    private final Counter duplicateCount;
+    private final Counter ignoredCount;
+    private final Counter rejectedCount;
+    private final Counter publishedCount;
+    private final Timer batchTimer;
+
+    EventPipeline(String topic, Class<T> dataType, Set<EventType> accepted, EventHandler<T> handler,
+                  CloudEventCodec codec, Inbox inbox, Outbox outbox, DeadLetterPublisher deadLetters,
+                  TransactionTemplate transactions, PipelineHealth health, MeterRegistry meters) {
+        this.topic = topic;
+        this.dataType = dataType;
+        this.accepted = Set.copyOf(accepted);
+        this.handler = handler;
+        this.codec = codec;
+        this.inbox = inbox;
+        this.outbox = outbox;
+        this.deadLetters = deadLetters;
+        this.transactions = transactions;
+        this.health = health;
+        this.acceptedCount = consumed(meters, "accepted");
+        this.duplicateCount = consumed(meters, "duplicate");
+        this.ignoredCount = consumed(meters, "ignored");
+        this.rejectedCount = consumed(meters, "rejected");
+        this.publishedCount = Counter.builder("rebound.events.published").tag("source_topic", topic)
+                .description("Events published as a result of consumed ones").register(meters);
+        this.batchTimer = Timer.builder("rebound.pipeline.batch").tag("topic", topic)
+                .description("Time to make a consumed batch durable").register(meters);
+    }
+
+    /** The topic this pipeline consumes. */
+    public String topic() {
+        return topic;
+    }
+
+    /** Processes one polled batch; returns when its effects, events and dead letters are durable. */
+    public void process(List<ConsumerRecord<String, byte[]>> records) {
+        Timer.Sample sample = Timer.start();
+        try {
+            processBatch(records);
+            health.succeeded(topic);
+        } catch (RuntimeException e) {
+            health.failed(topic, e);
+            log.warn("batch of {} record(s) from {} failed, will retry: {}", records.size(), topic, e.getMessage());
+            throw e;
+        } finally {
+            sample.stop(batchTimer);
+        }
+    }
+
+    private void processBatch(List<ConsumerRecord<String, byte[]>> records) {
+        List<IncomingEvent<T>> events = new ArrayList<>(records.size());
+        List<Rejection> rejections = new ArrayList<>();
+        int ignored = 0;
+        for (ConsumerRecord<String, byte[]> record : records) {
+            // Java 17: no pattern switch over the sealed type yet
+            Decoded decoded = codec.decode(record, accepted);
+            if (decoded instanceof Decoded.Accepted a) {
+                events.add(cast(a.event()));
+            } else if (decoded instanceof Decoded.Rejected r) {
+                rejections.add(r.rejection());
+            } else if (decoded instanceof Decoded.Ignored i) {
+                ignored++;
+                log.debug("ignored {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), i.reason());
+            }
+        }
+        List<OutboundEvent> derived = events.isEmpty() ? List.of() : transactions.execute(status -> {
+            List<IncomingEvent<T>> fresh = inbox.claim(events);
+            duplicateCount.increment(events.size() - fresh.size());
+            List<OutboundEvent> out = fresh.isEmpty() ? List.of() : handler.handle(fresh);
+            outbox.stage(out);
+            return out;
+        });
+        outbox.publish(derived);
+        deadLetters.publish(rejections);
+
+        acceptedCount.increment(events.size());
+        rejectedCount.increment(rejections.size());
+        ignoredCount.increment(ignored);
+        publishedCount.increment(derived.size());
+    }
+
+    @SuppressWarnings("unchecked")
+    private IncomingEvent<T> cast(IncomingEvent<EventData> event) {
+        if (!dataType.isInstance(event.data())) {
+            throw new IllegalStateException(event.data().getClass() + " accepted by a pipeline of " + dataType);
+        }
+        return (IncomingEvent<T>) (IncomingEvent<?>) event;
+    }
+
+    private Counter consumed(MeterRegistry meters, String outcome) {
+        return Counter.builder("rebound.events.consumed").tag("topic", topic).tag("outcome", outcome)
+                .description("Consumed records by outcome").register(meters);
+    }
+}
