@@ -51,7 +51,12 @@ class ClassifierEdgeIT extends ServiceEdgeContract {
     }
 
     @Override
-    protected EventType outputType() {
-        return EventType.ERROR_CLASSIFIED;
+    protected String outputTopic() {
+        return Topics.CLASSIFICATIONS;
+    }
+
+    @Override
+    protected String outputEventType() {
+        return EventType.ERROR_CLASSIFIED.type();
     }
 }

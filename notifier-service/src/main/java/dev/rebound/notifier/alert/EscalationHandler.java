@@ -1,0 +1,52 @@
+package dev.rebound.notifier.alert;
+
+import dev.rebound.contracts.escalation.Escalation;
+import dev.rebound.kafka.ReboundKafkaProperties;
+import dev.rebound.kafka.cdevents.ReboundCDEvents;
+import dev.rebound.kafka.cloudevents.IncomingEvent;
+import dev.rebound.kafka.cloudevents.OutboundEvent;
+import dev.rebound.kafka.pipeline.EventHandler;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * Records an alert per new escalation and announces it to CD tools as a CDEvents {@code incident.detected}
+ * on {@code rebound.cdevents}.
+ *
+ * <p>Foundation scope: alerts are recorded, not yet delivered. Routes, silences, dedup windows, grouping,
+ * rate limits and the channels (Slack, e-mail, webhooks, GitHub issues, PagerDuty) come with the notifier
+ * issue.
+ */
+@Component
+class EscalationHandler implements EventHandler<Escalation> {
+
+    private final AlertRepository repository;
+    private final Clock clock;
+    private final String source;
+
+    EscalationHandler(AlertRepository repository, Clock clock, ReboundKafkaProperties kafka) {
+        this.repository = repository;
+        this.clock = clock;
+        this.source = kafka.source();
+    }
+
+    @Override
+    public List<OutboundEvent> handle(List<IncomingEvent<Escalation>> events) {
+        Instant now = clock.instant();
+        Set<String> fresh = repository.insertNew(events.stream().map(IncomingEvent::id).toList(),
+                events.stream().map(IncomingEvent::data).toList(), now);
+        List<OutboundEvent> out = new ArrayList<>();
+        for (IncomingEvent<Escalation> event : events) {
+            Escalation e = event.data();
+            if (fresh.contains(e.escalationId())) {
+                out.add(ReboundCDEvents.incidentDetected(event, e.escalationId(), e.service(), e.environment(),
+                        "[" + e.severity().wireName() + "] " + e.title(), source, now));
+            }
+        }
+        return out;
+    }
+}

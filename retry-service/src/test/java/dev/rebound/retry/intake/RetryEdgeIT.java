@@ -1,0 +1,63 @@
+package dev.rebound.retry.intake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rebound.contracts.EventType;
+import dev.rebound.contracts.Topics;
+import dev.rebound.contracts.WireJson;
+import dev.rebound.testsupport.ServiceEdgeContract;
+
+/** The retry-service at its edges: retry requests in, retry commands out, on the real broker and database. */
+class RetryEdgeIT extends ServiceEdgeContract {
+
+    @Override
+    protected String inputTopic() {
+        return Topics.RETRY_REQUESTS;
+    }
+
+    @Override
+    protected EventType inputType() {
+        return EventType.RETRY_REQUESTED;
+    }
+
+    @Override
+    protected ObjectNode validData(String marker) {
+        ObjectNode request = WireJson.mapper().createObjectNode();
+        request.putObject("classification")
+                .put("operationId", marker).put("service", "checkout").put("environment", "staging")
+                .put("step", "docker-push").put("attempt", 1).put("category", "network").put("transient", true)
+                .put("severity", "medium").put("confidence", 0.9).put("action", "retry")
+                .put("ruleId", "network.dial-tcp-timeout").put("fingerprint", "3f9c1be07a4d2e51")
+                .put("target", "registry-1.docker.io").put("classifiedAt", "2026-11-23T20:26:23Z");
+        request.putObject("error")
+                .put("operationId", marker).put("service", "checkout").put("environment", "staging")
+                .put("step", "docker-push").put("attempt", 1).put("occurredAt", "2026-11-23T20:26:22Z");
+        return request;
+    }
+
+    @Override
+    protected String requiredField() {
+        return "classification";
+    }
+
+    @Override
+    protected String keyOf(JsonNode data) {
+        return data.at("/classification/operationId").asText("no-operation");
+    }
+
+    @Override
+    protected int storedRows(String marker) {
+        Integer rows = jdbc.queryForObject("select count(*) from retries where operation_id = ?", Integer.class, marker);
+        return rows == null ? 0 : rows;
+    }
+
+    @Override
+    protected String outputTopic() {
+        return Topics.RETRY_COMMANDS;
+    }
+
+    @Override
+    protected String outputEventType() {
+        return EventType.RETRY_DUE.type();
+    }
+}
