@@ -69,7 +69,11 @@ public final class CloudEventCodec {
         try {
             cloudEvent = KafkaMessageFactory.createReader(record.headers(), record.value()).toEvent();
         } catch (CloudEventRWException | IllegalStateException e) {
-            return reject(record, DeadLetterHeaders.KIND_NOT_A_CLOUDEVENT, "not a CloudEvent: " + e.getMessage(), null);
+            String reason = record.headers().lastHeader("ce_specversion") == null
+                    ? "not a CloudEvent: no ce_specversion header (binary mode) and content-type is not "
+                            + "application/cloudevents+json (structured mode)"
+                    : "not a CloudEvent: " + e.getMessage();
+            return reject(record, DeadLetterHeaders.KIND_NOT_A_CLOUDEVENT, reason, null);
         }
         String type = cloudEvent.getType();
         if (CDEventsMapper.isCDEvent(type)) {
