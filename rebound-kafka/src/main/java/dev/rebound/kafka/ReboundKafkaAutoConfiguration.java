@@ -12,6 +12,7 @@ import dev.rebound.kafka.health.KafkaHealthIndicator;
 import dev.rebound.kafka.outbox.Outbox;
 import dev.rebound.kafka.outbox.OutboxRelay;
 import dev.rebound.kafka.outbox.RecordSender;
+import dev.rebound.kafka.pipeline.EventHandler;
 import dev.rebound.kafka.pipeline.EventPipelines;
 import dev.rebound.kafka.pipeline.PipelineHealth;
 import dev.rebound.kafka.web.BearerTokenFilter;
@@ -22,6 +23,7 @@ import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -38,6 +40,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -97,10 +100,13 @@ public class ReboundKafkaAutoConfiguration {
     }
 
     @Bean
-    EventPipelines eventPipelines(CloudEventCodec codec, JdbcTemplate jdbc, Outbox outbox,
+    EventPipelines eventPipelines(List<EventHandler<?>> handlers,
+                                  ConcurrentKafkaListenerContainerFactory<Object, Object> containerFactory,
+                                  CloudEventCodec codec, JdbcTemplate jdbc, Outbox outbox,
                                   DeadLetterPublisher deadLetters, TransactionTemplate transactions,
                                   PipelineHealth health, MeterRegistry meters) {
-        return new EventPipelines(codec, jdbc, outbox, deadLetters, transactions, health, meters);
+        return new EventPipelines(handlers, containerFactory, codec, jdbc, outbox, deadLetters, transactions, health,
+                meters);
     }
 
     @Bean

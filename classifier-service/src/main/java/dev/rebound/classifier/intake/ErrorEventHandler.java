@@ -6,6 +6,7 @@ import dev.rebound.classifier.classify.LogExcerpt;
 import dev.rebound.classifier.classify.Verdict;
 import dev.rebound.contracts.EventIds;
 import dev.rebound.contracts.EventType;
+import dev.rebound.contracts.Topics;
 import dev.rebound.contracts.error.Classification;
 import dev.rebound.contracts.error.ErrorEvent;
 import dev.rebound.contracts.error.RetryRequest;
@@ -15,6 +16,7 @@ import dev.rebound.kafka.ReboundKafkaProperties;
 import dev.rebound.kafka.cloudevents.IncomingEvent;
 import dev.rebound.kafka.cloudevents.OutboundEvent;
 import dev.rebound.kafka.pipeline.EventHandler;
+import dev.rebound.kafka.pipeline.Subscription;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,7 +24,8 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
- * Classifies fresh error events, stores the classifications and routes each: every classification to
+ * Consumes {@code rebound.error-events} (Rebound error events, and CDEvents pipeline and task runs that
+ * failed). Classifies fresh error events, stores the classifications and routes each: every classification to
  * {@code rebound.classifications}; transient ones to {@code rebound.retry-requests}; permanent ones to
  * {@code rebound.escalations}.
  */
@@ -39,6 +42,11 @@ class ErrorEventHandler implements EventHandler<ErrorEvent> {
         this.repository = repository;
         this.clock = clock;
         this.source = kafka.source();
+    }
+
+    @Override
+    public Subscription<ErrorEvent> subscription() {
+        return Subscription.of(Topics.ERROR_EVENTS, ErrorEvent.class, EventType.ERROR_REPORTED);
     }
 
     @Override

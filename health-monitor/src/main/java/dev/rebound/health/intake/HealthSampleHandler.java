@@ -1,5 +1,7 @@
 package dev.rebound.health.intake;
 
+import dev.rebound.contracts.EventType;
+import dev.rebound.contracts.Topics;
 import dev.rebound.contracts.health.HealthSample;
 import dev.rebound.contracts.health.HealthVerdict;
 import dev.rebound.contracts.health.Verdict;
@@ -9,6 +11,7 @@ import dev.rebound.kafka.ReboundKafkaProperties;
 import dev.rebound.kafka.cloudevents.IncomingEvent;
 import dev.rebound.kafka.cloudevents.OutboundEvent;
 import dev.rebound.kafka.pipeline.EventHandler;
+import dev.rebound.kafka.pipeline.Subscription;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,6 +32,11 @@ class HealthSampleHandler implements EventHandler<HealthSample> {
         this.repository = repository;
         this.clock = clock;
         this.source = kafka.source();
+    }
+
+    @Override
+    public Subscription<HealthSample> subscription() {
+        return Subscription.of(Topics.HEALTH_SAMPLES, HealthSample.class, EventType.HEALTH_SAMPLED);
     }
 
     @Override

@@ -1,11 +1,14 @@
 package dev.rebound.notifier.alert;
 
+import dev.rebound.contracts.EventType;
+import dev.rebound.contracts.Topics;
 import dev.rebound.contracts.escalation.Escalation;
 import dev.rebound.kafka.ReboundKafkaProperties;
 import dev.rebound.kafka.cdevents.ReboundCDEvents;
 import dev.rebound.kafka.cloudevents.IncomingEvent;
 import dev.rebound.kafka.cloudevents.OutboundEvent;
 import dev.rebound.kafka.pipeline.EventHandler;
+import dev.rebound.kafka.pipeline.Subscription;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,6 +35,11 @@ class EscalationHandler implements EventHandler<Escalation> {
         this.repository = repository;
         this.clock = clock;
         this.source = kafka.source();
+    }
+
+    @Override
+    public Subscription<Escalation> subscription() {
+        return Subscription.of(Topics.ESCALATIONS, Escalation.class, EventType.ESCALATION_RAISED);
     }
 
     @Override

@@ -48,12 +48,12 @@ public final class EventPipeline<T extends EventData> {
     private final Counter publishedCount;
     private final Timer batchTimer;
 
-    EventPipeline(String topic, Class<T> dataType, Set<EventType> accepted, EventHandler<T> handler,
-                  CloudEventCodec codec, Inbox inbox, Outbox outbox, DeadLetterPublisher deadLetters,
-                  TransactionTemplate transactions, PipelineHealth health, MeterRegistry meters) {
-        this.topic = topic;
-        this.dataType = dataType;
-        this.accepted = Set.copyOf(accepted);
+    EventPipeline(EventHandler<T> handler, CloudEventCodec codec, Inbox inbox, Outbox outbox,
+                  DeadLetterPublisher deadLetters, TransactionTemplate transactions, PipelineHealth health,
+                  MeterRegistry meters) {
+        this.topic = handler.subscription().topic();
+        this.dataType = handler.subscription().dataType();
+        this.accepted = handler.subscription().accepted();
         this.handler = handler;
         this.codec = codec;
         this.inbox = inbox;

@@ -1,59 +1,82 @@
 package dev.rebound.kafka.pipeline;
 
 import dev.rebound.contracts.EventData;
-import dev.rebound.contracts.EventType;
 import dev.rebound.kafka.cloudevents.CloudEventCodec;
 import dev.rebound.kafka.deadletter.DeadLetterPublisher;
 import dev.rebound.kafka.outbox.Outbox;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.listener.BatchMessageListener;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Creates a service's pipelines and knows which topics it consumes. */
-public final class EventPipelines {
+/**
+ * Runs a pipeline and a batch listener container for every {@link EventHandler} bean of the service: the
+ * services declare what they consume and how they react, never a listener.
+ */
+public final class EventPipelines implements SmartLifecycle {
 
-    private final CloudEventCodec codec;
-    private final Inbox inbox;
-    private final Outbox outbox;
-    private final DeadLetterPublisher deadLetters;
-    private final TransactionTemplate transactions;
-    private final PipelineHealth health;
-    private final MeterRegistry meters;
-    private final List<EventPipeline<?>> pipelines = new CopyOnWriteArrayList<>();
+    private final List<EventPipeline<?>> pipelines = new ArrayList<>();
+    private final List<ConcurrentMessageListenerContainer<Object, Object>> containers = new ArrayList<>();
+    private final ConcurrentKafkaListenerContainerFactory<Object, Object> containerFactory;
+    private volatile boolean running;
 
-    public EventPipelines(CloudEventCodec codec, JdbcTemplate jdbc, Outbox outbox, DeadLetterPublisher deadLetters,
+    public EventPipelines(List<EventHandler<?>> handlers, ConcurrentKafkaListenerContainerFactory<Object, Object> containerFactory,
+                          CloudEventCodec codec, JdbcTemplate jdbc, Outbox outbox, DeadLetterPublisher deadLetters,
                           TransactionTemplate transactions, PipelineHealth health, MeterRegistry meters) {
-        this.codec = codec;
-        this.inbox = new Inbox(jdbc);
-        this.outbox = outbox;
-        this.deadLetters = deadLetters;
-        this.transactions = transactions;
-        this.health = health;
-        this.meters = meters;
+        this.containerFactory = containerFactory;
+        Inbox inbox = new Inbox(jdbc);
+        for (EventHandler<?> handler : handlers) {
+            pipelines.add(pipeline(handler, codec, inbox, outbox, deadLetters, transactions, health, meters));
+        }
     }
 
-    /**
-     * A pipeline for {@code topic} that accepts the given event types (CDEvents included, once mapped) and
-     * hands fresh events of {@code dataType} to {@code handler}.
-     */
-    public <T extends EventData> EventPipeline<T> create(String topic, Class<T> dataType, Set<EventType> accepted,
-                                                         EventHandler<T> handler) {
-        for (EventType type : accepted) {
-            if (!dataType.isAssignableFrom(type.dataClass())) {
-                throw new IllegalArgumentException(type.type() + " is not a " + dataType.getSimpleName());
-            }
-        }
-        EventPipeline<T> pipeline = new EventPipeline<>(topic, dataType, accepted, handler, codec, inbox, outbox,
-                deadLetters, transactions, health, meters);
-        pipelines.add(pipeline);
-        return pipeline;
+    private static <T extends EventData> EventPipeline<T> pipeline(EventHandler<T> handler, CloudEventCodec codec,
+            Inbox inbox, Outbox outbox, DeadLetterPublisher deadLetters, TransactionTemplate transactions,
+            PipelineHealth health, MeterRegistry meters) {
+        return new EventPipeline<>(handler, codec, inbox, outbox, deadLetters, transactions, health, meters);
     }
 
     /** The topics the service consumes, whose dead-letter topics it owns entries in. */
     public Set<String> topics() {
         return Set.copyOf(pipelines.stream().map(EventPipeline::topic).toList());
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public synchronized void start() {
+        for (EventPipeline<?> pipeline : pipelines) {
+            ConcurrentMessageListenerContainer<Object, Object> container = containerFactory.createContainer(pipeline.topic());
+            container.setBeanName("rebound-" + pipeline.topic());
+            container.setupMessageListener((BatchMessageListener<Object, Object>) records ->
+                    pipeline.process((List<ConsumerRecord<String, byte[]>>) (List<?>) records));
+            container.start();
+            containers.add(container);
+        }
+        running = true;
+    }
+
+    @Override
+    public synchronized void stop() {
+        containers.forEach(ConcurrentMessageListenerContainer::stop);
+        containers.clear();
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Start after everything else and stop first, like spring-kafka's own listener containers. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 100;
     }
 }

@@ -2,6 +2,7 @@ package dev.rebound.retry.intake;
 
 import dev.rebound.contracts.EventIds;
 import dev.rebound.contracts.EventType;
+import dev.rebound.contracts.Topics;
 import dev.rebound.contracts.error.Classification;
 import dev.rebound.contracts.error.ErrorEvent;
 import dev.rebound.contracts.error.RetryRequest;
@@ -12,6 +13,7 @@ import dev.rebound.kafka.ReboundKafkaProperties;
 import dev.rebound.kafka.cloudevents.IncomingEvent;
 import dev.rebound.kafka.cloudevents.OutboundEvent;
 import dev.rebound.kafka.pipeline.EventHandler;
+import dev.rebound.kafka.pipeline.Subscription;
 import dev.rebound.retry.policy.RetryPolicy;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,6 +42,11 @@ class RetryRequestHandler implements EventHandler<RetryRequest> {
         this.repository = repository;
         this.clock = clock;
         this.source = kafka.source();
+    }
+
+    @Override
+    public Subscription<RetryRequest> subscription() {
+        return Subscription.of(Topics.RETRY_REQUESTS, RetryRequest.class, EventType.RETRY_REQUESTED);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.rebound.rollback.command;
 import dev.rebound.contracts.EventIds;
 import dev.rebound.contracts.EventType;
 import dev.rebound.contracts.ServiceKey;
+import dev.rebound.contracts.Topics;
 import dev.rebound.contracts.deployment.RollbackFailed;
 import dev.rebound.contracts.deployment.RollbackStarted;
 import dev.rebound.contracts.error.Severity;
@@ -13,6 +14,7 @@ import dev.rebound.kafka.ReboundKafkaProperties;
 import dev.rebound.kafka.cloudevents.IncomingEvent;
 import dev.rebound.kafka.cloudevents.OutboundEvent;
 import dev.rebound.kafka.pipeline.EventHandler;
+import dev.rebound.kafka.pipeline.Subscription;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,6 +42,11 @@ class RollbackCommandHandler implements EventHandler<RollbackCommand> {
         this.repository = repository;
         this.clock = clock;
         this.source = kafka.source();
+    }
+
+    @Override
+    public Subscription<RollbackCommand> subscription() {
+        return Subscription.of(Topics.ROLLBACK_COMMANDS, RollbackCommand.class, EventType.ROLLBACK_REQUESTED);
     }
 
     @Override
