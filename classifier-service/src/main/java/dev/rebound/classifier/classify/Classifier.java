@@ -3,55 +3,114 @@ package dev.rebound.classifier.classify;
 import dev.rebound.contracts.error.Action;
 import dev.rebound.contracts.error.Category;
 import dev.rebound.contracts.error.Severity;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Decides what a failure is. Plain Java: no Spring, Kafka or database.
- *
- * <p>This is the foundation's classifier: it has no rules yet, so it says {@code unknown} (permanent, to be
- * investigated) for everything, with the last non-blank line as evidence. The rule engine (redact, normalize,
- * match, score, fingerprint) replaces it.
+ * Decides what a failure is, reading like the sentence that describes it:
+ * redact → normalize → match → score → fingerprint. Plain Java: no Spring, Kafka or database; thread-safe.
  */
-public class Classifier {
+public final class Classifier {
 
-    public static final String NO_RULE = "none";
+    /** The rule id of a failure nothing recognised. */
+    public static final String NO_RULE = "unknown";
+    /** Evidence lines kept per classification. */
+    static final int MAX_EVIDENCE = 3;
+    static final int MAX_EVIDENCE_CHARS = 500;
+
+    private final RuleSet rules;
+    private final Redactor redactor = new Redactor();
+
+    public Classifier(RuleSet rules) {
+        this.rules = rules;
+    }
+
+    public RuleSet rules() {
+        return rules;
+    }
 
     public Verdict classify(Failure failure) {
-        String lastLine = lastNonBlankLine(failure.text());
-        List<String> evidence = lastLine == null ? List.of() : List.of(lastLine);
-        return new Verdict(Category.UNKNOWN, false, Severity.MEDIUM, 0.0, Action.INVESTIGATE,
-                "No rule recognises this failure yet; look at the evidence and the log.", NO_RULE, evidence,
-                fingerprint(NO_RULE, lastLine), failure.target(), null);
+        String redacted = redactor.redact(failure.text());
+        Lines lines = Lines.of(redacted);
+        List<RuleSet.Hit> hits = rules.match(lines, failure);
+        if (hits.isEmpty()) {
+            return unknown(failure, lines);
+        }
+        RuleSet.Hit winner = hits.get(0);
+        Rule rule = winner.rule();
+        List<String> evidence = evidence(lines, winner, failure);
+        return new Verdict(rule.category(), rule.transientFailure(), rule.severity(), confidence(winner, hits),
+                rule.action(), rule.remediation(), rule.id(), evidence, Fingerprints.of(rule.id(), evidence),
+                Targets.find(failure.target(), lines, winner.line()), RetryAfter.find(lines, failure.occurredAt()));
     }
 
-    private static String lastNonBlankLine(String text) {
-        if (text == null) {
-            return null;
-        }
-        String[] lines = text.split("\\R");
-        for (int i = lines.length - 1; i >= 0; i--) {
-            if (!lines[i].isBlank()) {
-                return lines[i].strip();
-            }
-        }
-        return null;
+    /** Redacts secrets from text, as everything stored or sent is. */
+    public String redact(String text) {
+        return redactor.redact(text);
     }
 
-    static String fingerprint(String ruleId, String line) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(ruleId.getBytes(StandardCharsets.UTF_8));
-            sha.update((byte) 0);
-            if (line != null) {
-                sha.update(line.getBytes(StandardCharsets.UTF_8));
+    private Verdict unknown(Failure failure, Lines lines) {
+        Guidance guidance = rules.guidance(Category.UNKNOWN).orElse(
+                new Guidance(Category.UNKNOWN, "", false, Severity.MEDIUM, Action.INVESTIGATE, "Look at the log."));
+        List<String> evidence = new ArrayList<>();
+        for (int i = lines.size() - 1; i >= 0 && evidence.isEmpty(); i--) {
+            if (lines.errorMarked[i]) {
+                evidence.add(trim(lines.lines.get(i)));
             }
-            return HexFormat.of().formatHex(sha.digest(), 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
         }
+        if (evidence.isEmpty() && lines.size() > 0) {
+            evidence.add(trim(lines.lines.get(lines.size() - 1)));
+        }
+        return new Verdict(Category.UNKNOWN, guidance.transientFailure(), guidance.severity(), 0.0, guidance.action(),
+                guidance.remediation(), NO_RULE, evidence, Fingerprints.of(NO_RULE, evidence),
+                Targets.find(failure.target(), lines, -1), RetryAfter.find(lines, failure.occurredAt()));
+    }
+
+    /** The decisive line first, then up to two more lines the same rule matched, nearest the end. */
+    private static List<String> evidence(Lines lines, RuleSet.Hit winner, Failure failure) {
+        List<String> evidence = new ArrayList<>();
+        if (winner.line() >= 0) {
+            evidence.add(trim(lines.lines.get(winner.line())));
+            List<Integer> others = winner.lines();
+            for (int i = others.size() - 1; i >= 0 && evidence.size() < MAX_EVIDENCE; i--) {
+                String line = trim(lines.lines.get(others.get(i)));
+                if (!evidence.contains(line)) {
+                    evidence.add(line);
+                }
+            }
+        } else {
+            if (failure.exitCode() != null) {
+                evidence.add("exit code " + failure.exitCode());
+            }
+            if (failure.signal() != null) {
+                evidence.add("signal " + Signals.normalize(failure.signal()));
+            }
+            if (failure.stepName() != null && evidence.isEmpty()) {
+                evidence.add("step " + failure.stepName());
+            }
+        }
+        return evidence;
+    }
+
+    /** The rule's confidence, lowered when another category scored almost as high or only an exit code spoke. */
+    private static double confidence(RuleSet.Hit winner, List<RuleSet.Hit> hits) {
+        double confidence = winner.rule().confidence();
+        if (winner.line() < 0) {
+            confidence *= 0.8;
+        }
+        for (int i = 1; i < hits.size(); i++) {
+            RuleSet.Hit other = hits.get(i);
+            if (other.rule().category() != winner.rule().category()) {
+                if (other.score() >= 0.9 * winner.score()) {
+                    confidence *= 0.75;
+                }
+                break;
+            }
+        }
+        return Math.round(Math.max(0.05, Math.min(0.99, confidence)) * 100) / 100.0;
+    }
+
+    private static String trim(String line) {
+        return line.length() <= MAX_EVIDENCE_CHARS ? line : line.substring(0, MAX_EVIDENCE_CHARS) + "…";
     }
 }

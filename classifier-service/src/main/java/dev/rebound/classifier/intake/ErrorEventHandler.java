@@ -37,8 +37,9 @@ class ErrorEventHandler implements EventHandler<ErrorEvent> {
     private final Clock clock;
     private final String source;
 
-    ErrorEventHandler(ClassificationRepository repository, Clock clock, ReboundKafkaProperties kafka) {
-        this.classifier = new Classifier();
+    ErrorEventHandler(Classifier classifier, ClassificationRepository repository, Clock clock,
+                      ReboundKafkaProperties kafka) {
+        this.classifier = classifier;
         this.repository = repository;
         this.clock = clock;
         this.source = kafka.source();
@@ -60,7 +61,7 @@ class ErrorEventHandler implements EventHandler<ErrorEvent> {
             String text = error.message() == null ? excerpt.text()
                     : excerpt.text() == null ? error.message() : error.message() + "\n" + excerpt.text();
             Verdict verdict = classifier.classify(new Failure(text, error.step(), error.exitCode(), error.signal(),
-                    error.target()));
+                    error.target(), error.occurredAt()));
             Classification classification = classification(error, verdict, excerpt.truncated(), now);
             rows.add(new ClassificationRepository.Stored(event.id(), classification, excerpt.text(), error.occurredAt()));
             out.add(event.derive(classification, source, now));

@@ -1,0 +1,90 @@
+package dev.rebound.classifier.classify;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Extracts the dependency that failed, so that the retry-service can protect it with a circuit breaker:
+ * the host in {@code dial tcp HOST:PORT}, {@code Could not resolve host}, {@code connect to HOST port},
+ * {@code getaddrinfo ENOTFOUND HOST}, a URL, a registry or package index, looked for on the decisive line
+ * first, then around it, then in the rest of the log from the end.
+ */
+final class Targets {
+
+    private static final List<Pattern> HOSTS = List.of(
+            Pattern.compile("lookup ([A-Za-z0-9][A-Za-z0-9.\\-]*\\.[A-Za-z]{2,})(?: on |: )"),
+            Pattern.compile("dial tcp:? (?:lookup )?(\\[[0-9A-Fa-f:]+\\]|[A-Za-z0-9][A-Za-z0-9.\\-]*):\\d+"),
+            Pattern.compile("(?i)could not resolve (?:host|hostname)(?::| for| name)? *['\"]?([A-Za-z0-9][A-Za-z0-9.\\-]*\\.[A-Za-z]{2,})"),
+            Pattern.compile("(?i)(?:failed to connect to|connect to|connecting to|unable to connect to) ([A-Za-z0-9][A-Za-z0-9.\\-]*)(?::\\d+| port \\d+)"),
+            Pattern.compile("(?:ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT) ([A-Za-z0-9][A-Za-z0-9.\\-]*\\.[A-Za-z]{2,})"),
+            Pattern.compile("(?i)unknown host:? ([A-Za-z0-9][A-Za-z0-9.\\-]*\\.[A-Za-z]{2,})"),
+            Pattern.compile("(?i)(?:host|server) ['\"]?([A-Za-z0-9][A-Za-z0-9.\\-]*\\.[A-Za-z]{2,})['\"]? (?:is unreachable|not found|unreachable)"),
+            Pattern.compile("https?://(?:[^/@\\s]+@)?([A-Za-z0-9][A-Za-z0-9.\\-]*\\.[A-Za-z]{2,})"),
+            Pattern.compile("\\b((?:[a-z0-9\\-]+\\.)+(?:io|com|org|net|dev|cloud))/[a-z0-9._\\-]+(?:/[a-z0-9._\\-]+)*[:@][A-Za-z0-9._\\-]+"));
+
+    private static final Pattern IP = Pattern.compile("\\[?[0-9a-f:.]+\\]?");
+    private static final int NEIGHBOURHOOD = 3;
+    private static final int TAIL = 60;
+
+    private Targets() {
+    }
+
+    /** The failing dependency: the reported one if given, else one found in the log, else null. */
+    static String find(String reported, Lines lines, int decisiveLine) {
+        if (reported != null && !reported.isBlank()) {
+            return reported.strip();
+        }
+        int n = lines.size();
+        if (decisiveLine >= 0) {
+            String found = inLine(lines.lines.get(decisiveLine));
+            for (int d = 1; found == null && d <= NEIGHBOURHOOD; d++) {
+                found = firstOf(lines, decisiveLine + d, decisiveLine - d);
+            }
+            if (found != null) {
+                return found;
+            }
+        }
+        for (int i = n - 1; i >= Math.max(0, n - TAIL); i--) {
+            String found = inLine(lines.lines.get(i));
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    private static String firstOf(Lines lines, int... indexes) {
+        for (int i : indexes) {
+            if (i >= 0 && i < lines.size()) {
+                String found = inLine(lines.lines.get(i));
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The first host name the line names; an IP address only when it names no host name. */
+    static String inLine(String line) {
+        String address = null;
+        for (Pattern host : HOSTS) {
+            Matcher matcher = host.matcher(line);
+            while (matcher.find()) {
+                String candidate = matcher.group(1).toLowerCase(Locale.ROOT).replaceAll("\\.$", "");
+                if (candidate.equals("localhost") || candidate.startsWith("127.") || candidate.equals("[::1]")) {
+                    continue;
+                }
+                if (!IP.matcher(candidate).matches()) {
+                    return candidate;
+                }
+                if (address == null) {
+                    address = candidate;
+                }
+            }
+        }
+        return address;
+    }
+}
