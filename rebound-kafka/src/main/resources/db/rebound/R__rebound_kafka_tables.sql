@@ -33,3 +33,7 @@ create table if not exists dead_letter_replays (
     replay_offset  bigint,
     primary key (dlt_topic, dlt_partition, dlt_offset)
 );
+
+-- Events the broker refuses for good (too large, invalid topic) are parked, not retried.
+alter table outbox add column if not exists parked_at timestamptz;
+alter table outbox add column if not exists error text;

@@ -30,6 +30,8 @@ public final class DeadLetterHeaders {
     public static final String KIND_MALFORMED_DATA = "malformed-data";
     /** The data is JSON of the right shape but breaks a constraint (a required field missing, a value out of range). */
     public static final String KIND_INVALID_DATA = "invalid-data";
+    /** The event is valid but the database refuses its data (a NUL character, a value too long to index). */
+    public static final String KIND_UNPROCESSABLE = "unprocessable";
 
     private DeadLetterHeaders() {
     }

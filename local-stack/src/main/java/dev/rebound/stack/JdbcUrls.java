@@ -31,6 +31,11 @@ final class JdbcUrls {
                     password != null ? password : uriPassword != null ? uriPassword : "");
         }
         throw new IllegalArgumentException("REBOUND_DATABASE_URL must be jdbc:postgresql://… or postgresql://…, not "
-                + url);
+                + masked(url));
+    }
+
+    /** The URL with any password in it replaced by {@code ****}, for printing. */
+    static String masked(String url) {
+        return url.replaceAll("(?i)(password=)[^&;]*", "$1****").replaceAll("(://[^:/@]+:)[^@/]*@", "$1****@");
     }
 }

@@ -72,14 +72,15 @@ final class UpCommand implements java.util.concurrent.Callable<Integer> {
     String databaseUser;
 
     @Option(names = "--database-password", defaultValue = "${env:REBOUND_DATABASE_PASSWORD}",
-            description = "Password of --database-url.")
+            description = "Password of --database-url (prefer the environment variable: arguments show in ps).")
     String databasePassword;
 
     @Option(names = "--postgres-port", defaultValue = "5432", description = "Port of the embedded PostgreSQL (default: ${DEFAULT-VALUE}).")
     int postgresPort;
 
     @Option(names = "--token", defaultValue = "${env:REBOUND_HTTP_TOKEN}",
-            description = "The bearer token of the services' HTTP APIs (default: generated once, kept in the data directory).")
+            description = "The bearer token of the services' HTTP APIs (default: generated once, kept in the data "
+                    + "directory; prefer REBOUND_HTTP_TOKEN to this option: arguments show in ps).")
     String token;
 
     @Option(names = "--service-heap", defaultValue = "320m", description = "-Xmx of each service (default: ${DEFAULT-VALUE}).")
@@ -146,7 +147,7 @@ final class UpCommand implements java.util.concurrent.Callable<Integer> {
     private StackService.Database startDatabase() {
         if (databaseUrl != null && !databaseUrl.isBlank()) {
             StackService.Database database = JdbcUrls.parse(databaseUrl, databaseUser, databasePassword);
-            OUT.println("  postgresql  using " + database.jdbcUrl());
+            OUT.println("  postgresql  using " + JdbcUrls.masked(database.jdbcUrl()));
             return database;
         }
         requireFree(postgresPort, "PostgreSQL", "--postgres-port, or REBOUND_DATABASE_URL to use a running server");
@@ -227,7 +228,7 @@ final class UpCommand implements java.util.concurrent.Callable<Integer> {
             OUT.printf("  %-19s http://localhost:%d   (log: %s)%n", service.name(), service.port(), service.log());
         }
         OUT.printf("  %-19s %s%n", "kafka", bootstrap);
-        OUT.printf("  %-19s %s (user %s)%n", "postgresql", database.jdbcUrl(), database.user());
+        OUT.printf("  %-19s %s (user %s)%n", "postgresql", JdbcUrls.masked(database.jdbcUrl()), database.user());
         OUT.printf("  %-19s %s   (send it as: Authorization: Bearer <token>)%n", "token", httpToken);
         OUT.println("ready");
         OUT.println("Press Ctrl-C to stop.");

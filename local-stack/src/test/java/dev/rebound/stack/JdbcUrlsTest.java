@@ -21,6 +21,13 @@ class JdbcUrlsTest {
     }
 
     @Test
+    void passwordsAreMaskedForPrinting() {
+        assertThat(JdbcUrls.masked("jdbc:postgresql://db/rebound?user=app&password=s3cret&ssl=true"))
+                .isEqualTo("jdbc:postgresql://db/rebound?user=app&password=****&ssl=true");
+        assertThat(JdbcUrls.masked("postgresql://app:s3cret@db/rebound")).isEqualTo("postgresql://app:****@db/rebound");
+    }
+
+    @Test
     void anythingElseIsRefusedNamingTheVariable() {
         assertThatThrownBy(() -> JdbcUrls.parse("mysql://db/rebound", null, null))
                 .hasMessageContaining("REBOUND_DATABASE_URL");

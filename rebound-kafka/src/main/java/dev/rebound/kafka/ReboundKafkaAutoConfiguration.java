@@ -59,6 +59,8 @@ import org.springframework.util.backoff.ExponentialBackOff;
 @Import({DeadLetterController.class, ProblemDetailsAdvice.class})
 public class ReboundKafkaAutoConfiguration {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReboundKafkaAutoConfiguration.class);
+
     @Bean
     @ConditionalOnMissingBean
     Clock clock() {
@@ -78,14 +80,14 @@ public class ReboundKafkaAutoConfiguration {
     }
 
     @Bean
-    Outbox outbox(JdbcTemplate jdbc, CloudEventCodec codec, RecordSender sender) {
-        return new Outbox(jdbc, codec, sender);
+    Outbox outbox(JdbcTemplate jdbc, TransactionTemplate transactions, CloudEventCodec codec, RecordSender sender,
+                  ReboundKafkaProperties properties, MeterRegistry meters) {
+        return new Outbox(jdbc, transactions, codec, sender, properties.outbox().batchSize(), meters);
     }
 
     @Bean
-    OutboxRelay outboxRelay(Outbox outbox, TransactionTemplate transactions, JdbcTemplate jdbc,
-                            ReboundKafkaProperties properties) {
-        return new OutboxRelay(outbox, transactions, jdbc, properties);
+    OutboxRelay outboxRelay(Outbox outbox, JdbcTemplate jdbc, ReboundKafkaProperties properties) {
+        return new OutboxRelay(outbox, jdbc, properties);
     }
 
     @Bean
@@ -104,9 +106,17 @@ public class ReboundKafkaAutoConfiguration {
                                   ConcurrentKafkaListenerContainerFactory<Object, Object> containerFactory,
                                   CloudEventCodec codec, JdbcTemplate jdbc, Outbox outbox,
                                   DeadLetterPublisher deadLetters, TransactionTemplate transactions,
-                                  PipelineHealth health, MeterRegistry meters) {
-        return new EventPipelines(handlers, containerFactory, codec, jdbc, outbox, deadLetters, transactions, health,
-                meters);
+                                  PipelineHealth health, MeterRegistry meters, ReboundKafkaProperties properties) {
+        EventPipelines pipelines = new EventPipelines(handlers, containerFactory, codec, jdbc, outbox, deadLetters,
+                transactions, health, meters);
+        for (String topic : pipelines.topics()) {
+            Duration retention = Topics.named(topic).retention();
+            if (properties.dedupRetention().compareTo(retention) < 0) {
+                log.warn("rebound.kafka.dedup-retention ({}) is shorter than the retention of {} ({}): replaying it "
+                        + "from the start would apply older events again", properties.dedupRetention(), topic, retention);
+            }
+        }
+        return pipelines;
     }
 
     @Bean
@@ -130,7 +140,10 @@ public class ReboundKafkaAutoConfiguration {
         ExponentialBackOff backOff = new ExponentialBackOff(properties.retry().initialInterval().toMillis(),
                 properties.retry().multiplier());
         backOff.setMaxInterval(properties.retry().maxInterval().toMillis());
-        return new DefaultErrorHandler(backOff);
+        DefaultErrorHandler handler = new DefaultErrorHandler(backOff);
+        // no exception is fatal: spring-kafka's default list (ClassCastException, …) would discard the batch
+        handler.setClassifications(Map.of(), true);
+        return handler;
     }
 
     @Bean("kafka")
@@ -139,8 +152,9 @@ public class ReboundKafkaAutoConfiguration {
     }
 
     @Bean("consumers")
-    ConsumerHealthIndicator consumerHealthIndicator(PipelineHealth health) {
-        return new ConsumerHealthIndicator(health);
+    ConsumerHealthIndicator consumerHealthIndicator(PipelineHealth health, EventPipelines pipelines, Outbox outbox,
+                                                    ReboundKafkaProperties properties) {
+        return new ConsumerHealthIndicator(health, pipelines, outbox, properties);
     }
 
     @Bean

@@ -19,7 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * @param createTopics   create the declared topics that are missing at start-up
  * @param retry          backoff while the database or the broker is unavailable
  * @param outbox         the relay that publishes what a crash left in the outbox
- * @param dedupRetention how long consumed event ids are remembered to drop redeliveries
+ * @param dedupRetention how long consumed event ids are remembered to drop redeliveries; at least the
+ *                       retention of the consumed topics, so that a replay from their start has no second effect
  * @param healthTimeout  how long the broker health check waits for the cluster to answer
  */
 @Validated
@@ -29,7 +30,7 @@ public record ReboundKafkaProperties(
         @DefaultValue("true") boolean createTopics,
         @NotNull @Valid @DefaultValue Retry retry,
         @NotNull @Valid @DefaultValue Outbox outbox,
-        @NotNull @DefaultValue("7d") Duration dedupRetention,
+        @NotNull @DefaultValue("31d") Duration dedupRetention,
         @NotNull @DefaultValue("2s") Duration healthTimeout) {
 
     /**
@@ -47,14 +48,13 @@ public record ReboundKafkaProperties(
     }
 
     /**
-     * @param relayInterval how often the relay looks for unpublished events
-     * @param relayGrace    how old an outbox row must be before the relay takes it (the consumer that wrote
-     *                      it normally publishes it within milliseconds)
-     * @param batchSize     rows per relay pass
+     * @param relayInterval how often the relay publishes what no batch published (after a crash or an outage)
+     * @param batchSize     rows per publishing pass
+     * @param staleAfter    readiness is DOWN while an event has waited longer than this to be published
      */
     public record Outbox(
             @NotNull @DefaultValue("1s") Duration relayInterval,
-            @NotNull @DefaultValue("5s") Duration relayGrace,
-            @Min(1) @Max(10_000) @DefaultValue("500") int batchSize) {
+            @Min(1) @Max(10_000) @DefaultValue("500") int batchSize,
+            @NotNull @DefaultValue("30s") Duration staleAfter) {
     }
 }

@@ -25,7 +25,6 @@ public class ReboundInfrastructureInitializer implements ApplicationContextIniti
                 "rebound.http.token", TOKEN,
                 // outages in tests are short: come back quickly
                 "rebound.kafka.retry.max-interval", "1s",
-                "rebound.kafka.outbox.relay-grace", "1s",
                 "rebound.kafka.outbox.relay-interval", "500ms")));
     }
 }

@@ -4,7 +4,6 @@ import dev.rebound.classifier.classify.Classifier;
 import dev.rebound.classifier.classify.Failure;
 import dev.rebound.classifier.classify.LogExcerpt;
 import dev.rebound.classifier.classify.Verdict;
-import dev.rebound.contracts.EventIds;
 import dev.rebound.contracts.EventType;
 import dev.rebound.contracts.Topics;
 import dev.rebound.contracts.error.Classification;
@@ -56,21 +55,31 @@ class ErrorEventHandler implements EventHandler<ErrorEvent> {
         List<OutboundEvent> out = new ArrayList<>(events.size() * 2);
         Instant now = clock.instant();
         for (IncomingEvent<ErrorEvent> event : events) {
-            ErrorEvent error = event.data();
-            LogExcerpt excerpt = LogExcerpt.of(error.log());
-            String text = error.message() == null ? excerpt.text()
-                    : excerpt.text() == null ? error.message() : error.message() + "\n" + excerpt.text();
+            // what is stored or sent is the kept excerpt, redacted; PostgreSQL text cannot hold NUL characters
+            ErrorEvent reported = event.data();
+            LogExcerpt excerpt = LogExcerpt.of(withoutNul(reported.log()));
+            ErrorEvent error = new ErrorEvent(reported.operationId(), reported.service(), reported.environment(),
+                    reported.pipeline(), reported.step(), reported.attempt(), reported.exitCode(), reported.signal(),
+                    reported.target(), classifier.redact(withoutNul(reported.message())),
+                    classifier.redact(excerpt.text()), reported.occurredAt(), reported.labels());
+            String text = error.message() == null ? error.log()
+                    : error.log() == null ? error.message() : error.message() + "\n" + error.log();
             Verdict verdict = classifier.classify(new Failure(text, error.step(), error.exitCode(), error.signal(),
                     error.target(), error.occurredAt()));
             Classification classification = classification(error, verdict, excerpt.truncated(), now);
-            rows.add(new ClassificationRepository.Stored(event.id(), classification, excerpt.text(), error.occurredAt()));
+            rows.add(new ClassificationRepository.Stored(event.identity(), classification, error.log(),
+                    error.occurredAt()));
             out.add(event.derive(classification, source, now));
             out.add(event.derive(verdict.transientFailure()
                     ? new RetryRequest(classification, error)
-                    : escalation(event.id(), classification), source, now));
+                    : escalation(event, classification), source, now));
         }
         repository.insert(rows);
         return out;
+    }
+
+    private static String withoutNul(String text) {
+        return text == null || text.indexOf('\u0000') < 0 ? text : text.replace("\u0000", "");
     }
 
     private static Classification classification(ErrorEvent error, Verdict verdict, boolean truncated, Instant now) {
@@ -80,9 +89,9 @@ class ErrorEventHandler implements EventHandler<ErrorEvent> {
                 verdict.evidence(), verdict.fingerprint(), verdict.target(), verdict.retryAfterMs(), truncated, now);
     }
 
-    private static Escalation escalation(String errorEventId, Classification c) {
+    private static Escalation escalation(IncomingEvent<ErrorEvent> event, Classification c) {
         String where = c.step() == null ? "" : " in " + c.step();
-        return new Escalation(EventIds.derive(errorEventId, EventType.ESCALATION_RAISED.type()), c.fingerprint(),
+        return new Escalation(event.deriveId(EventType.ESCALATION_RAISED.type()), c.fingerprint(),
                 c.severity(), EscalationReason.PERMANENT_FAILURE, c.category(), c.service(), c.environment(),
                 c.service() + ": " + c.category().wireName() + " failure" + where,
                 c.remediation(), 1, c.evidence(), null, c.classifiedAt());

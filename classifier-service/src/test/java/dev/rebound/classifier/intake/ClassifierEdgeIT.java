@@ -34,6 +34,11 @@ class ClassifierEdgeIT extends ServiceEdgeContract {
     }
 
     @Override
+    protected void putNulInStoredText(ObjectNode data) {
+        data.put("log", "[ERROR] before\u0000after");
+    }
+
+    @Override
     protected String requiredField() {
         return "operationId";
     }

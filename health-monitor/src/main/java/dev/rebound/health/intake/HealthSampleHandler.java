@@ -42,7 +42,7 @@ class HealthSampleHandler implements EventHandler<HealthSample> {
     @Override
     public List<OutboundEvent> handle(List<IncomingEvent<HealthSample>> events) {
         Instant now = clock.instant();
-        repository.insertSamples(events.stream().map(IncomingEvent::id).toList(),
+        repository.insertSamples(events.stream().map(IncomingEvent::identity).toList(),
                 events.stream().map(IncomingEvent::data).toList());
         List<OutboundEvent> out = new ArrayList<>(events.size());
         for (IncomingEvent<HealthSample> event : events) {

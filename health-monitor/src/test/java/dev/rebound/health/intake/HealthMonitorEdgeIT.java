@@ -30,6 +30,11 @@ class HealthMonitorEdgeIT extends ServiceEdgeContract {
     }
 
     @Override
+    protected void putNulInStoredText(ObjectNode data) {
+        data.put("source", "probe:\u0000");
+    }
+
+    @Override
     protected String requiredField() {
         return "timestamp";
     }

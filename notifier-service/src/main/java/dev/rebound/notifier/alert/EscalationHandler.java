@@ -12,6 +12,7 @@ import dev.rebound.kafka.pipeline.Subscription;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -45,12 +46,13 @@ class EscalationHandler implements EventHandler<Escalation> {
     @Override
     public List<OutboundEvent> handle(List<IncomingEvent<Escalation>> events) {
         Instant now = clock.instant();
-        Set<String> fresh = repository.insertNew(events.stream().map(IncomingEvent::id).toList(),
-                events.stream().map(IncomingEvent::data).toList(), now);
+        Set<String> fresh = new HashSet<>(repository.insertNew(events.stream().map(IncomingEvent::identity).toList(),
+                events.stream().map(IncomingEvent::data).toList(), now));
         List<OutboundEvent> out = new ArrayList<>();
         for (IncomingEvent<Escalation> event : events) {
             Escalation e = event.data();
-            if (fresh.contains(e.escalationId())) {
+            // remove: the same escalation twice in one batch alerts once
+            if (fresh.remove(e.escalationId())) {
                 out.add(ReboundCDEvents.incidentDetected(event, e.escalationId(), e.service(), e.environment(),
                         "[" + e.severity().wireName() + "] " + e.title(), source, now));
             }

@@ -41,6 +41,11 @@ class NotifierEdgeIT extends ServiceEdgeContract {
     }
 
     @Override
+    protected void putNulInStoredText(ObjectNode data) {
+        data.put("summary", "before\u0000after");
+    }
+
+    @Override
     protected String requiredField() {
         return "severity";
     }

@@ -71,11 +71,24 @@ public final class CDEventsMapper {
             throw new MalformedCDEvent(null, "CDEvents spec version " + type.group(3) + ".x is not supported (0.x is)");
         }
         String subjectAndPredicate = type.group(1) + "." + type.group(2);
+        boolean mapped = switch (subjectAndPredicate) {
+            case "service.deployed", "service.upgraded", "service.rolledback", "pipelinerun.finished",
+                 "taskrun.finished" -> true;
+            default -> false;
+        };
+        if (!mapped) {
+            return Optional.empty();
+        }
+        JsonNode root = read(event);
+        String specVersion = text(root.path("context"), "version");
+        if (specVersion != null && !specVersion.startsWith("0.")) {
+            throw new MalformedCDEvent("context.version", "CDEvents spec version " + specVersion
+                    + " is not supported (0.x is)");
+        }
         return switch (subjectAndPredicate) {
-            case "service.deployed", "service.upgraded" -> Optional.of(deployment(read(event), event));
-            case "service.rolledback" -> Optional.of(rollback(read(event), event));
-            case "pipelinerun.finished", "taskrun.finished" -> failure(read(event), event, type.group(1));
-            default -> Optional.empty();
+            case "service.deployed", "service.upgraded" -> Optional.of(deployment(root, event));
+            case "service.rolledback" -> Optional.of(rollback(root, event));
+            default -> failure(root, event, type.group(1));
         };
     }
 
@@ -197,7 +210,14 @@ public final class CDEventsMapper {
             return null;
         }
         String version = purl.substring(at + 1).split("[?#]", 2)[0];
-        return version.isEmpty() ? null : URLDecoder.decode(version, StandardCharsets.UTF_8);
+        if (version.isEmpty()) {
+            return null;
+        }
+        try {
+            return URLDecoder.decode(version, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return version; // a bad percent-escape: the version as written
+        }
     }
 
     private static Strategy strategy(String name) {

@@ -1,7 +1,6 @@
 package dev.rebound.kafka.cdevents;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.rebound.contracts.EventIds;
 import dev.rebound.contracts.ServiceKey;
 import dev.rebound.contracts.Topics;
 import dev.rebound.contracts.WireJson;
@@ -37,7 +36,7 @@ public final class ReboundCDEvents {
 
     private static OutboundEvent incident(String type, IncomingEvent<?> cause, String incidentId, String service,
                                           String environment, String description, String source, Instant now) {
-        String id = EventIds.derive(cause.id(), type);
+        String id = cause.deriveId(type);
         ObjectNode event = WireJson.mapper().createObjectNode();
         event.putObject("context").put("version", SPEC_VERSION).put("id", id).put("source", source)
                 .put("type", type).put("timestamp", now.toString());

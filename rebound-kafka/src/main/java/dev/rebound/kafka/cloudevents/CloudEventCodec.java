@@ -11,15 +11,16 @@ import dev.rebound.kafka.cdevents.CDEventsMapper;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.kafka.KafkaMessageFactory;
-import io.cloudevents.rw.CloudEventRWException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -63,17 +64,42 @@ public final class CloudEventCodec {
         return KafkaMessageFactory.createWriter(event.topic(), event.key()).writeBinary(builder.build());
     }
 
-    /** What a consumed record is, for a consumer that accepts the given event types on its topic. */
+    /** Longest {@code ce_id} or {@code ce_source} accepted: they become database keys. */
+    static final int MAX_ID_LENGTH = 1024;
+
+    /**
+     * What a consumed record is, for a consumer that accepts the given event types on its topic. Never throws:
+     * whatever cannot be read is rejected with a reason. A valid event of a type that belongs on the topic but
+     * that this consumer does not subscribe to is ignored, not rejected.
+     */
     public Decoded decode(ConsumerRecord<String, byte[]> record, Set<EventType> accepted) {
+        try {
+            return decodeOrThrow(record, accepted);
+        } catch (RuntimeException e) {
+            // a library failing on input it did not expect: still bad input, never a reason to stop the partition
+            return reject(record, DeadLetterHeaders.KIND_MALFORMED_DATA,
+                    "unreadable record: " + e.getClass().getSimpleName() + ": " + e.getMessage(), null);
+        }
+    }
+
+    private Decoded decodeOrThrow(ConsumerRecord<String, byte[]> record, Set<EventType> accepted) {
         CloudEvent cloudEvent;
         try {
             cloudEvent = KafkaMessageFactory.createReader(record.headers(), record.value()).toEvent();
-        } catch (CloudEventRWException | IllegalStateException e) {
+        } catch (RuntimeException e) {
             String reason = record.headers().lastHeader("ce_specversion") == null
                     ? "not a CloudEvent: no ce_specversion header (binary mode) and content-type is not "
                             + "application/cloudevents+json (structured mode)"
                     : "not a CloudEvent: " + e.getMessage();
             return reject(record, DeadLetterHeaders.KIND_NOT_A_CLOUDEVENT, reason, null);
+        }
+        if (cloudEvent.getId().length() > MAX_ID_LENGTH) {
+            return reject(record, DeadLetterHeaders.KIND_INVALID_DATA, "ce_id is longer than " + MAX_ID_LENGTH
+                    + " characters", "ce_id");
+        }
+        if (cloudEvent.getSource().toString().length() > MAX_ID_LENGTH) {
+            return reject(record, DeadLetterHeaders.KIND_INVALID_DATA, "ce_source is longer than " + MAX_ID_LENGTH
+                    + " characters", "ce_source");
         }
         String type = cloudEvent.getType();
         if (CDEventsMapper.isCDEvent(type)) {
@@ -86,16 +112,20 @@ public final class CloudEventCodec {
             }
         }
         Optional<EventType> eventType = EventType.of(type);
-        if (eventType.isEmpty() || !accepted.contains(eventType.get())) {
+        if (eventType.isEmpty() || !eventType.get().topic().equals(record.topic())) {
             return reject(record, DeadLetterHeaders.KIND_UNKNOWN_TYPE,
-                    "event type " + type + " is not accepted on " + record.topic() + " (accepted: "
-                            + accepted.stream().map(EventType::type).sorted().toList() + ")", null);
+                    "event type " + type + " does not belong on " + record.topic() + " (its types: "
+                            + Arrays.stream(EventType.values()).filter(t -> t.topic().equals(record.topic()))
+                                    .map(EventType::type).toList() + ")", null);
+        }
+        if (!accepted.contains(eventType.get())) {
+            return new Decoded.Ignored(type + " is not one this consumer subscribes to");
         }
         if (cloudEvent.getData() == null) {
             return reject(record, DeadLetterHeaders.KIND_MALFORMED_DATA, "the event has no data", null);
         }
         String contentType = cloudEvent.getDataContentType();
-        if (contentType != null && !contentType.toLowerCase().contains("json")) {
+        if (contentType != null && !contentType.toLowerCase(Locale.ROOT).contains("json")) {
             return reject(record, DeadLetterHeaders.KIND_MALFORMED_DATA,
                     "data content type " + contentType + " is not JSON", null);
         }
@@ -116,10 +146,14 @@ public final class CloudEventCodec {
 
     private Decoded accept(ConsumerRecord<String, byte[]> record, CloudEvent cloudEvent, EventType type,
                            EventData data, Set<EventType> accepted) {
-        if (!accepted.contains(type)) {
+        if (!type.topic().equals(record.topic())) {
             return reject(record, DeadLetterHeaders.KIND_UNKNOWN_TYPE,
-                    cloudEvent.getType() + " maps to " + type.type() + ", which is not accepted on " + record.topic(),
+                    cloudEvent.getType() + " maps to " + type.type() + ", which does not belong on " + record.topic(),
                     null);
+        }
+        if (!accepted.contains(type)) {
+            return new Decoded.Ignored(cloudEvent.getType() + " maps to " + type.type()
+                    + ", which this consumer does not subscribe to");
         }
         Set<ConstraintViolation<EventData>> violations = validator.validate(data);
         if (!violations.isEmpty()) {

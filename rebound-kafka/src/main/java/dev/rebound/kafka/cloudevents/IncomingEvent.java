@@ -30,13 +30,27 @@ public record IncomingEvent<T extends EventData>(
         long offset) {
 
     /**
-     * An event derived from this one: a deterministic id (so that a re-derivation is the same event),
-     * this event's correlation id and this event as its cause.
+     * What identifies this event among all others: CloudEvents ids are unique per source only, so two
+     * platforms may both send {@code ce_id=1}. Services key what they store by it.
+     */
+    public String identity() {
+        return source + " " + id; // a space cannot occur in a URI reference: the split is unambiguous
+    }
+
+    /**
+     * An event derived from this one: a deterministic id (a name-based UUID of this event's identity and the
+     * derived type, so that a re-derivation is the same event), this event's correlation id and this event as
+     * its cause.
      */
     public OutboundEvent derive(EventData derived, String derivedSource, Instant derivedTime) {
         EventType derivedType = EventType.forData(derived.getClass());
         return new OutboundEvent(derivedType.topic(), derived.key(),
-                EventIds.derive(id, derivedType.type()), derivedType.type(), derivedSource, derivedTime,
+                EventIds.derive(identity(), derivedType.type()), derivedType.type(), derivedSource, derivedTime,
                 correlationId, id, derived);
+    }
+
+    /** A deterministic id for something other than an event that this event causes (an escalation id, …). */
+    public String deriveId(String what) {
+        return EventIds.derive(identity(), what);
     }
 }

@@ -27,8 +27,9 @@ public class DeadLetterController {
         this.store = store;
     }
 
-    /** The listing. */
-    public record Listing(String consumerGroup, List<String> topics, int count, List<DeadLetter> deadLetters) {
+    /** The listing; {@code complete} is false when the dead-letter topics could not be read to their end in time. */
+    public record Listing(String consumerGroup, List<String> topics, int count, boolean complete,
+                          List<DeadLetter> deadLetters) {
     }
 
     /**
@@ -49,9 +50,10 @@ public class DeadLetterController {
     @GetMapping
     public Listing list(@RequestParam(required = false) String topic,
                         @RequestParam(defaultValue = "false") boolean includeReplayed,
-                        @RequestParam(defaultValue = "100") @Min(1) @Max(10_000) int limit) {
-        List<DeadLetter> letters = fetch(topic, includeReplayed, limit);
-        return new Listing(store.consumerGroup(), store.deadLetterTopics(), letters.size(), letters);
+                        @RequestParam(defaultValue = "100") @Min(1) @Max(1_000) int limit) {
+        DeadLetterStore.Page page = fetch(topic, includeReplayed, limit);
+        return new Listing(store.consumerGroup(), store.deadLetterTopics(), page.deadLetters().size(), page.complete(),
+                page.deadLetters());
     }
 
     @PostMapping("/replay")
@@ -73,7 +75,7 @@ public class DeadLetterController {
         }
     }
 
-    private List<DeadLetter> fetch(String topic, boolean includeReplayed, int limit) {
+    private DeadLetterStore.Page fetch(String topic, boolean includeReplayed, int limit) {
         try {
             return store.list(topic, includeReplayed, limit);
         } catch (IllegalArgumentException e) {

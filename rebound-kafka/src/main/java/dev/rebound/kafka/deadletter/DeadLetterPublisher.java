@@ -65,8 +65,10 @@ public final class DeadLetterPublisher {
         add(headers, DeadLetterHeaders.SOURCE_OFFSET, Long.toString(source.offset()));
         add(headers, DeadLetterHeaders.CONSUMER_GROUP, consumerGroup);
         add(headers, DeadLetterHeaders.FAILED_AT, clock.instant().toString());
-        return new ProducerRecord<>(Topics.deadLetterOf(source.topic()), source.partition(), source.key(),
-                source.value(), headers);
+        String deadLetterTopic = Topics.deadLetterOf(source.topic());
+        // same partition as the source; a dead-letter topic with fewer partitions than its source still takes it
+        int partition = source.partition() % sender.partitionCount(deadLetterTopic);
+        return new ProducerRecord<>(deadLetterTopic, partition, source.key(), source.value(), headers);
     }
 
     private static void add(RecordHeaders headers, String key, String value) {

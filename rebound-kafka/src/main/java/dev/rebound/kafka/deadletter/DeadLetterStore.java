@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -51,8 +52,12 @@ public final class DeadLetterStore {
     public record Skipped(Ref deadLetter, String reason) {
     }
 
-    /** What a replay did. */
-    public record ReplayResult(List<Replayed> replayed, List<Skipped> skipped) {
+    /** What a replay did; {@code complete} is false when the dead-letter topics could not be read to their end. */
+    public record ReplayResult(List<Replayed> replayed, List<Skipped> skipped, boolean complete) {
+    }
+
+    /** A page of dead letters, newest first; {@code complete} is false when the topics were not read to their end. */
+    public record Page(List<DeadLetter> deadLetters, boolean complete) {
     }
 
     private final Supplier<Consumer<String, byte[]>> consumers;
@@ -86,44 +91,72 @@ public final class DeadLetterStore {
      * @param includeReplayed whether to list replayed ones too
      * @param limit           at most this many
      */
-    public List<DeadLetter> list(String topic, boolean includeReplayed, int limit) {
+    public Page list(String topic, boolean includeReplayed, int limit) {
         Map<Ref, Replay> replays = replays();
-        List<DeadLetter> letters = new ArrayList<>();
-        for (ConsumerRecord<String, byte[]> record : readAll(topicsMatching(topic))) {
+        Comparator<DeadLetter> newestFirst = Comparator
+                .comparing((DeadLetter d) -> d.failedAt() == null ? Instant.EPOCH : d.failedAt())
+                .thenComparing(DeadLetter::offset).reversed();
+        // keep only the newest `limit` while reading: a large dead-letter topic must not fill the heap
+        PriorityQueue<DeadLetter> newest = new PriorityQueue<>(newestFirst.reversed());
+        boolean complete = readAll(topicsMatching(topic), record -> {
             Ref ref = new Ref(record.topic(), record.partition(), record.offset());
             Replay replay = replays.get(ref);
             if (replay == null || includeReplayed) {
                 DeadLetter letter = toDeadLetter(record);
-                letters.add(replay == null ? letter : letter.replayed(replay.at(), replay.by()));
+                newest.add(replay == null ? letter : letter.replayed(replay.at(), replay.by()));
+                if (newest.size() > limit) {
+                    newest.poll();
+                }
             }
-        }
-        letters.sort(Comparator.comparing((DeadLetter d) -> d.failedAt() == null ? Instant.EPOCH : d.failedAt())
-                .thenComparing(DeadLetter::offset).reversed());
-        return letters.size() > limit ? letters.subList(0, limit) : letters;
+        });
+        List<DeadLetter> letters = new ArrayList<>(newest);
+        letters.sort(newestFirst);
+        return new Page(letters, complete);
     }
 
-    /** Replays the given dead letters, or with {@code all} every one not replayed yet, into their source topics. */
+    /**
+     * Replays the given dead letters, or with {@code all} every one not replayed yet, into their source topics.
+     * Each dead letter is claimed in the database before it is sent, so concurrent replays send it once.
+     */
     public ReplayResult replay(List<Ref> refs, boolean all, String topic, String requestedBy) {
         List<Replayed> replayed = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
-        Map<Ref, Replay> replays = replays();
-        List<ConsumerRecord<String, byte[]>> candidates = all ? readAll(topicsMatching(topic)) : read(refs, skipped);
-        for (ConsumerRecord<String, byte[]> record : candidates) {
-            Ref ref = new Ref(record.topic(), record.partition(), record.offset());
-            Replay previous = replays.get(ref);
-            if (previous != null) {
-                if (!all) {
-                    skipped.add(new Skipped(ref, "already replayed at " + previous.at() + " by " + previous.by()));
-                }
-                continue;
+        boolean complete = true;
+        if (all) {
+            complete = readAll(topicsMatching(topic), record -> replayOne(record, requestedBy, replayed, null));
+        } else {
+            for (ConsumerRecord<String, byte[]> record : read(refs, skipped)) {
+                replayOne(record, requestedBy, replayed, skipped);
             }
-            RecordMetadata sent = sender.sendAll(List.of(copyForSource(record, ref))).get(0).getRecordMetadata();
-            jdbc.update("insert into dead_letter_replays (dlt_topic, dlt_partition, dlt_offset, replayed_by, replay_offset) "
-                    + "values (?, ?, ?, ?, ?) on conflict do nothing", ref.topic(), ref.partition(), ref.offset(),
-                    requestedBy, sent.offset());
-            replayed.add(new Replayed(ref, new Ref(sent.topic(), sent.partition(), sent.offset())));
         }
-        return new ReplayResult(replayed, skipped);
+        return new ReplayResult(replayed, skipped, complete);
+    }
+
+    private void replayOne(ConsumerRecord<String, byte[]> record, String requestedBy, List<Replayed> replayed,
+                           List<Skipped> skipped) {
+        Ref ref = new Ref(record.topic(), record.partition(), record.offset());
+        boolean claimed = !jdbc.queryForList("insert into dead_letter_replays (dlt_topic, dlt_partition, dlt_offset, "
+                        + "replayed_by) values (?, ?, ?, ?) on conflict do nothing returning dlt_offset", Long.class,
+                ref.topic(), ref.partition(), ref.offset(), requestedBy).isEmpty();
+        if (!claimed) {
+            if (skipped != null) {
+                Replay previous = replays().get(ref);
+                skipped.add(new Skipped(ref, "already replayed" + (previous == null ? ""
+                        : " at " + previous.at() + " by " + previous.by())));
+            }
+            return;
+        }
+        RecordMetadata sent;
+        try {
+            sent = sender.sendAll(List.of(copyForSource(record, ref))).get(0).getRecordMetadata();
+        } catch (RuntimeException e) {
+            jdbc.update("delete from dead_letter_replays where dlt_topic = ? and dlt_partition = ? and dlt_offset = ?",
+                    ref.topic(), ref.partition(), ref.offset());
+            throw e;
+        }
+        jdbc.update("update dead_letter_replays set replay_offset = ? where dlt_topic = ? and dlt_partition = ? "
+                + "and dlt_offset = ?", sent.offset(), ref.topic(), ref.partition(), ref.offset());
+        replayed.add(new Replayed(ref, new Ref(sent.topic(), sent.partition(), sent.offset())));
     }
 
     private List<String> topicsMatching(String topic) {
@@ -182,9 +215,11 @@ public final class DeadLetterStore {
         return Optional.empty();
     }
 
-    /** Every record of this consumer group in the given dead-letter topics. */
-    private List<ConsumerRecord<String, byte[]>> readAll(List<String> topics) {
-        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+    /**
+     * Hands every record of this consumer group in the given dead-letter topics to {@code sink}; returns
+     * whether it read them to their end within the time limit.
+     */
+    private boolean readAll(List<String> topics, java.util.function.Consumer<ConsumerRecord<String, byte[]>> sink) {
         try (Consumer<String, byte[]> consumer = consumers.get()) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : topics) {
@@ -194,7 +229,7 @@ public final class DeadLetterStore {
                 }
             }
             if (partitions.isEmpty()) {
-                return records;
+                return true;
             }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
@@ -203,14 +238,16 @@ public final class DeadLetterStore {
             long deadline = System.nanoTime() + READ_LIMIT.toNanos();
             while (!end.isEmpty() && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
-                    if (consumerGroup.equals(header(record, DeadLetterHeaders.CONSUMER_GROUP))) {
-                        records.add(record);
+                    if (end.containsKey(new TopicPartition(record.topic(), record.partition()))
+                            && record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))
+                            && consumerGroup.equals(header(record, DeadLetterHeaders.CONSUMER_GROUP))) {
+                        sink.accept(record);
                     }
                 }
                 end.entrySet().removeIf(e -> consumer.position(e.getKey()) >= e.getValue());
             }
+            return end.isEmpty();
         }
-        return records;
     }
 
     private ProducerRecord<String, byte[]> copyForSource(ConsumerRecord<String, byte[]> record, Ref ref) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import dev.rebound.contracts.WireJson;
 import dev.rebound.kafka.cloudevents.CloudEventCodec;
 import dev.rebound.kafka.cloudevents.OutboundEvent;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -12,29 +13,47 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The transactional outbox: events are written to the {@code outbox} table in the same transaction as the
- * effect that caused them, then published and deleted. A crash between the commit and the publish leaves
- * the rows for {@link OutboxRelay}, so an effect's events are never lost.
+ * effect that caused them; {@link #publishPending()} then publishes every pending event, oldest first, and
+ * deletes it. The consuming pipeline calls it after each batch and {@link OutboxRelay} on a timer, so what a
+ * crash or a broker outage left behind goes out before anything newer, and one lock per process keeps a
+ * single publisher at a time (row locks keep instances apart). An event the broker refuses for good (too
+ * large, invalid topic) is parked with its error instead of blocking the others.
  */
 public final class Outbox {
 
+    private static final Logger log = LoggerFactory.getLogger(Outbox.class);
     private static final TypeReference<LinkedHashMap<String, String>> HEADERS = new TypeReference<>() {
     };
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
     private final CloudEventCodec codec;
     private final RecordSender sender;
+    private final int batchSize;
+    private final MeterRegistry meters;
+    private final ReentrantLock publishing = new ReentrantLock();
 
-    public Outbox(JdbcTemplate jdbc, CloudEventCodec codec, RecordSender sender) {
+    public Outbox(JdbcTemplate jdbc, TransactionTemplate transactions, CloudEventCodec codec, RecordSender sender,
+                  int batchSize, MeterRegistry meters) {
         this.jdbc = jdbc;
+        this.transactions = transactions;
         this.codec = codec;
         this.sender = sender;
+        this.batchSize = batchSize;
+        this.meters = meters;
     }
 
     /** Writes the events to the outbox; call inside the transaction of their cause. */
@@ -51,37 +70,83 @@ public final class Outbox {
                 + "values (?, ?, ?, cast(? as jsonb), ?) on conflict (event_id) do nothing", rows);
     }
 
-    /** Publishes staged events after their transaction committed, then forgets them. */
-    public void publish(List<OutboundEvent> events) {
-        if (events.isEmpty()) {
-            return;
+    /**
+     * Publishes every pending event, oldest first, waiting for the acknowledgements, and deletes them.
+     * Returns how many were published.
+     *
+     * @throws KafkaException when the broker does not acknowledge them; they stay pending
+     */
+    public int publishPending() {
+        publishing.lock();
+        try {
+            int total = 0;
+            int published;
+            do {
+                Integer count = transactions.execute(status -> publishOldest());
+                published = count == null ? 0 : count;
+                total += published;
+            } while (published == batchSize);
+            return total;
+        } finally {
+            publishing.unlock();
         }
-        sender.sendAll(events.stream().map(codec::encode).toList());
-        jdbc.update("delete from outbox where event_id = any(?)",
-                (Object) events.stream().map(OutboundEvent::id).toArray(String[]::new));
     }
 
-    /**
-     * Publishes and deletes the oldest rows older than {@code grace}, locking them so that concurrent relays
-     * skip them. Call inside a transaction. Returns how many were published.
-     */
-    int relay(Duration grace, int limit) {
+    private int publishOldest() {
         List<Pending> pending = jdbc.query("select id, topic, record_key, headers, payload from outbox "
-                        + "where created_at < now() - make_interval(secs => ?) order by id limit ? for update skip locked",
+                        + "where parked_at is null order by id limit ? for update skip locked",
                 (rs, i) -> new Pending(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBytes(5)),
-                grace.toMillis() / 1000.0, limit);
+                batchSize);
         if (pending.isEmpty()) {
             return 0;
         }
-        sender.sendAll(pending.stream().map(Pending::record).toList());
-        jdbc.update("delete from outbox where id = any(?)", (Object) pending.stream().map(Pending::id).toArray(Long[]::new));
-        return pending.size();
+        List<RecordSender.Outcome> outcomes = sender.sendEach(pending.stream().map(Pending::record).toList());
+        List<Long> done = new ArrayList<>(pending.size());
+        for (int i = 0; i < pending.size(); i++) {
+            RecordSender.Outcome outcome = outcomes.get(i);
+            Pending row = pending.get(i);
+            if (outcome.sent()) {
+                done.add(row.id());
+            } else if (RecordSender.isPermanent(outcome.failure())) {
+                String error = rootCause(outcome.failure()).toString();
+                log.error("parked outbox row {} for {}: the broker refuses it for good: {}", row.id(), row.topic(), error);
+                jdbc.update("update outbox set parked_at = now(), error = ? where id = ?", error, row.id());
+                meters.counter("rebound.outbox.parked", "topic", row.topic()).increment();
+            } else {
+                // an outage: roll back, everything stays pending (the acknowledged ones are re-sent with their ids)
+                throw new KafkaException("publishing outbox row " + row.id() + " to " + row.topic() + " failed: "
+                        + outcome.failure().getMessage(), outcome.failure());
+            }
+        }
+        jdbc.update("delete from outbox where id = any(?)", (Object) done.toArray(Long[]::new));
+        return done.size();
     }
 
-    /** How many events wait in the outbox. */
+    /** How old the oldest pending event is, if any is pending. */
+    public Optional<Duration> oldestPendingAge() {
+        Double seconds = jdbc.queryForObject(
+                "select extract(epoch from now() - min(created_at)) from outbox where parked_at is null", Double.class);
+        return seconds == null ? Optional.empty() : Optional.of(Duration.ofMillis((long) (seconds * 1000)));
+    }
+
+    /** How many events wait in the outbox, parked ones included. */
     public long backlog() {
         Long count = jdbc.queryForObject("select count(*) from outbox", Long.class);
         return count == null ? 0 : count;
+    }
+
+    /** How many events are parked because the broker refuses them. */
+    public long parked() {
+        Long count = jdbc.queryForObject("select count(*) from outbox where parked_at is not null", Long.class);
+        return count == null ? 0 : count;
+    }
+
+    private static Throwable rootCause(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root;
     }
 
     private static String headersJson(ProducerRecord<String, byte[]> record) {

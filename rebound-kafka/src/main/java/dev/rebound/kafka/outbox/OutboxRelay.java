@@ -9,11 +9,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Publishes what a crash or a broker outage left in the outbox, and forgets consumed event ids older than
- * the deduplication retention. Runs on its own thread; several instances share the work through row locks.
+ * Publishes what a crash or a broker outage left in the outbox when no new batch comes to do it, and forgets
+ * consumed event ids older than the deduplication retention. Runs on its own thread.
  */
 public final class OutboxRelay implements SmartLifecycle {
 
@@ -21,34 +20,24 @@ public final class OutboxRelay implements SmartLifecycle {
     private static final Duration PRUNE_INTERVAL = Duration.ofHours(1);
 
     private final Outbox outbox;
-    private final TransactionTemplate transactions;
     private final JdbcTemplate jdbc;
     private final ReboundKafkaProperties properties;
     private ScheduledExecutorService executor;
     private long lastPrune;
 
-    public OutboxRelay(Outbox outbox, TransactionTemplate transactions, JdbcTemplate jdbc,
-                       ReboundKafkaProperties properties) {
+    public OutboxRelay(Outbox outbox, JdbcTemplate jdbc, ReboundKafkaProperties properties) {
         this.outbox = outbox;
-        this.transactions = transactions;
         this.jdbc = jdbc;
         this.properties = properties;
     }
 
     /** One relay pass; returns how many events it published. */
     public int relayOnce() {
-        int total = 0;
-        int published;
-        do {
-            Integer count = transactions.execute(status ->
-                    outbox.relay(properties.outbox().relayGrace(), properties.outbox().batchSize()));
-            published = count == null ? 0 : count;
-            total += published;
-        } while (published == properties.outbox().batchSize());
-        if (total > 0) {
-            log.info("relayed {} event(s) left in the outbox", total);
+        int published = outbox.publishPending();
+        if (published > 0) {
+            log.info("relayed {} event(s) left in the outbox", published);
         }
-        return total;
+        return published;
     }
 
     private void tick() {

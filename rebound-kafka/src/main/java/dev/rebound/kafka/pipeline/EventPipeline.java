@@ -1,5 +1,6 @@
 package dev.rebound.kafka.pipeline;
 
+import dev.rebound.contracts.DeadLetterHeaders;
 import dev.rebound.contracts.EventData;
 import dev.rebound.contracts.EventType;
 import dev.rebound.kafka.cloudevents.CloudEventCodec;
@@ -13,7 +14,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -22,10 +25,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What happens to every batch a service consumes: decode → deduplicate → handle and stage the derived
- * events in one transaction → publish them → dead-letter the bad records. It returns only when all of it is
- * durable, so the listener container commits the offsets afterwards. Any failure on the way is an outage:
- * the exception goes to the container, which retries the whole batch with capped backoff while the
- * consumer stays paused, and readiness reports the pipeline down until a batch goes through.
+ * events in one transaction → publish everything pending, oldest first → dead-letter the bad records. It
+ * returns only when all of it is durable, so the listener container commits the offsets afterwards. An event
+ * whose data the database refuses (SQLSTATE 22, 23, 54) is set aside alone as unprocessable. Any other
+ * failure on the way is an outage: the exception goes to the container, which retries the whole batch with
+ * capped backoff while the consumer stays paused, and readiness reports the pipeline down until a batch
+ * goes through.
  */
 public final class EventPipeline<T extends EventData> {
 
@@ -84,7 +89,7 @@ public final class EventPipeline<T extends EventData> {
             health.succeeded(topic);
         } catch (RuntimeException e) {
             health.failed(topic, e);
-            log.warn("batch of {} record(s) from {} failed, will retry: {}", records.size(), topic, e.getMessage());
+            log.warn("batch of {} record(s) from {} failed, will retry: {}", records.size(), topic, e.toString());
             throw e;
         } finally {
             sample.stop(batchTimer);
@@ -93,13 +98,16 @@ public final class EventPipeline<T extends EventData> {
 
     private void processBatch(List<ConsumerRecord<String, byte[]>> records) {
         List<IncomingEvent<T>> events = new ArrayList<>(records.size());
+        Map<IncomingEvent<T>, ConsumerRecord<String, byte[]>> recordOf = new IdentityHashMap<>();
         List<Rejection> rejections = new ArrayList<>();
         int ignored = 0;
         for (ConsumerRecord<String, byte[]> record : records) {
             // Java 17: no pattern switch over the sealed type yet
             Decoded decoded = codec.decode(record, accepted);
             if (decoded instanceof Decoded.Accepted a) {
-                events.add(cast(a.event()));
+                IncomingEvent<T> event = cast(a.event());
+                events.add(event);
+                recordOf.put(event, record);
             } else if (decoded instanceof Decoded.Rejected r) {
                 rejections.add(r.rejection());
             } else if (decoded instanceof Decoded.Ignored i) {
@@ -107,20 +115,50 @@ public final class EventPipeline<T extends EventData> {
                 log.debug("ignored {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), i.reason());
             }
         }
-        List<OutboundEvent> derived = events.isEmpty() ? List.of() : transactions.execute(status -> {
-            List<IncomingEvent<T>> fresh = inbox.claim(events);
-            duplicateCount.increment(events.size() - fresh.size());
-            List<OutboundEvent> out = fresh.isEmpty() ? List.of() : handler.handle(fresh);
-            outbox.stage(out);
-            return out;
-        });
-        outbox.publish(derived);
+        int derived;
+        try {
+            derived = apply(events);
+        } catch (RuntimeException e) {
+            if (DataErrors.sqlState(e).isEmpty()) {
+                throw e;
+            }
+            // the database refused some event's data: apply them one by one and set aside only those it refuses
+            derived = 0;
+            for (IncomingEvent<T> event : events) {
+                try {
+                    derived += apply(List.of(event));
+                } catch (RuntimeException single) {
+                    if (DataErrors.sqlState(single).isEmpty()) {
+                        throw single;
+                    }
+                    rejections.add(new Rejection(recordOf.get(event), DeadLetterHeaders.KIND_UNPROCESSABLE,
+                            "the database refused the event: " + DataErrors.describe(single), null));
+                }
+            }
+        }
+        // everything pending goes out oldest first: what an earlier attempt left is never overtaken
+        outbox.publishPending();
         deadLetters.publish(rejections);
 
         acceptedCount.increment(events.size());
         rejectedCount.increment(rejections.size());
         ignoredCount.increment(ignored);
-        publishedCount.increment(derived.size());
+        publishedCount.increment(derived);
+    }
+
+    /** Claims, handles and stages the events in one transaction; returns how many events they derived. */
+    private int apply(List<IncomingEvent<T>> events) {
+        if (events.isEmpty()) {
+            return 0;
+        }
+        Integer derived = transactions.execute(status -> {
+            List<IncomingEvent<T>> fresh = inbox.claim(events);
+            duplicateCount.increment(events.size() - fresh.size());
+            List<OutboundEvent> out = fresh.isEmpty() ? List.of() : handler.handle(fresh);
+            outbox.stage(out);
+            return out.size();
+        });
+        return derived == null ? 0 : derived;
     }
 
     @SuppressWarnings("unchecked")

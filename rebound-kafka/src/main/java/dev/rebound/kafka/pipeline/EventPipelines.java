@@ -32,7 +32,13 @@ public final class EventPipelines implements SmartLifecycle {
                           TransactionTemplate transactions, PipelineHealth health, MeterRegistry meters) {
         this.containerFactory = containerFactory;
         Inbox inbox = new Inbox(jdbc);
+        java.util.Set<String> topics = new java.util.HashSet<>();
         for (EventHandler<?> handler : handlers) {
+            if (!topics.add(handler.subscription().topic())) {
+                // two containers of one group would split the topic's partitions between two handlers
+                throw new IllegalStateException("two event handlers subscribe to " + handler.subscription().topic()
+                        + "; one handler per topic and service (accept several event types in its subscription)");
+            }
             pipelines.add(pipeline(handler, codec, inbox, outbox, deadLetters, transactions, health, meters));
         }
     }
@@ -72,6 +78,15 @@ public final class EventPipelines implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return running;
+    }
+
+    /** The topics whose listener container stopped although the pipelines run (for readiness). */
+    public List<String> stoppedTopics() {
+        if (!running) {
+            return List.of();
+        }
+        return containers.stream().filter(c -> !c.isRunning())
+                .map(c -> String.join(",", c.getContainerProperties().getTopics())).toList();
     }
 
     /** Start after everything else and stop first, like spring-kafka's own listener containers. */

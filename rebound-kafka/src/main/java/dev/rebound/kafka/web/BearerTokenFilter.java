@@ -1,5 +1,6 @@
 package dev.rebound.kafka.web;
 
+import dev.rebound.contracts.WireJson;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -7,10 +8,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * Requires {@code Authorization: Bearer <token>} on every mutating request and on the dead-letter API (it
@@ -21,6 +25,12 @@ public class BearerTokenFilter extends OncePerRequestFilter {
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
     private static final String PREFIX = "Bearer ";
+    private static final UrlPathHelper PATHS = new UrlPathHelper();
+
+    static {
+        PATHS.setUrlDecode(true);
+        PATHS.setRemoveSemicolonContent(true);
+    }
 
     private final byte[] token;
 
@@ -40,15 +50,24 @@ public class BearerTokenFilter extends OncePerRequestFilter {
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         boolean missing = request.getHeader(HttpHeaders.AUTHORIZATION) == null;
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
-                + "\"detail\":\"" + (missing ? "this endpoint needs the header Authorization: Bearer <token>"
-                : "the bearer token is not valid") + "\",\"field\":\"Authorization\",\"instance\":\""
-                + request.getRequestURI().replace("\"", "") + "\"}");
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "about:blank");
+        problem.put("title", "Unauthorized");
+        problem.put("status", 401);
+        problem.put("detail", missing ? "this endpoint needs the header Authorization: Bearer <token>"
+                : "the bearer token is not valid");
+        problem.put("field", "Authorization");
+        problem.put("instance", request.getRequestURI());
+        response.getWriter().write(WireJson.writeString(problem));
     }
 
     private static boolean protectedRequest(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return !SAFE_METHODS.contains(request.getMethod()) || path.equals("/dlt") || path.startsWith("/dlt/");
+        if (!SAFE_METHODS.contains(request.getMethod())) {
+            return true;
+        }
+        // the path as the handler mapping sees it: decoded, without ;parameters, without repeated slashes
+        String path = PATHS.getPathWithinApplication(request).replaceAll("/{2,}", "/");
+        return path.equals("/dlt") || path.startsWith("/dlt/");
     }
 
     private boolean authorized(String header) {

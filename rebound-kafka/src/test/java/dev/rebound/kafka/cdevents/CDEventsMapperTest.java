@@ -178,6 +178,40 @@ class CDEventsMapperTest {
     }
 
     @Test
+    void theContextSpecVersionDecides() {
+        String spec041 = taskRunFinished("0.4.1");
+        assertThat(codec.decode(Records.consumed(Topics.ERROR_EVENTS, cloudEvent(spec041)), ERRORS))
+                .isInstanceOfSatisfying(Decoded.Accepted.class,
+                        a -> assertThat(((ErrorEvent) a.event().data()).step()).isEqualTo("docker-push"));
+
+        assertThat(codec.decode(Records.consumed(Topics.ERROR_EVENTS, cloudEvent(taskRunFinished("1.0.0"))), ERRORS))
+                .isInstanceOfSatisfying(Decoded.Rejected.class, r -> {
+                    assertThat(r.rejection().field()).isEqualTo("context.version");
+                    assertThat(r.rejection().reason()).contains("1.0.0");
+                });
+    }
+
+    @Test
+    void aBadPercentEscapeInAPackageUrlKeepsTheVersionAsWritten() {
+        assertThat(CDEventsMapper.purlVersion("pkg:oci/app@v1%ZZ")).isEqualTo("v1%ZZ");
+    }
+
+    /** The README's kcat example, as a CDEvents 0.4 tool would send it. */
+    private static String taskRunFinished(String specVersion) {
+        return "{\"context\":{\"version\":\"" + specVersion + "\",\"id\":\"c-1\",\"source\":\"/tekton\","
+                + "\"type\":\"dev.cdevents.taskrun.finished.0.2.0\",\"timestamp\":\"2026-11-23T21:00:00Z\"},"
+                + "\"subject\":{\"id\":\"taskrun-17\",\"content\":{\"taskName\":\"docker-push\","
+                + "\"outcome\":\"failure\",\"errors\":\"push timed out\"}},"
+                + "\"customData\":{\"service\":\"checkout\",\"environment\":\"staging\"}}";
+    }
+
+    private static CloudEvent cloudEvent(String cdevent) {
+        return CloudEventBuilder.v1().withId("c-1").withSource(URI.create("/tekton"))
+                .withType("dev.cdevents.taskrun.finished.0.2.0").withDataContentType("application/json")
+                .withData(cdevent.getBytes()).build();
+    }
+
+    @Test
     void packageUrlVersionsAreDecoded() {
         assertThat(CDEventsMapper.purlVersion("pkg:oci/checkout@sha256%3Aabc?repository_url=x")).isEqualTo("sha256:abc");
         assertThat(CDEventsMapper.purlVersion("pkg:maven/dev.acme/app@1.2.3")).isEqualTo("1.2.3");

@@ -66,7 +66,11 @@ class CloudEventCodecTest {
 
         OutboundEvent derived = incoming.derive(ERROR, "/rebound/test", Instant.EPOCH);
 
-        assertThat(derived.id()).isEqualTo(EventIds.derive("in-1", EventType.ERROR_REPORTED.type()));
+        // ids are unique per source only: the derivation names both
+        assertThat(derived.id()).isEqualTo(EventIds.derive("/p in-1", EventType.ERROR_REPORTED.type()));
+        IncomingEvent<ErrorEvent> sameIdOtherSource = new IncomingEvent<>("in-1", EventType.ERROR_REPORTED.type(),
+                "/other", null, "op-1", ERROR, Topics.ERROR_EVENTS, 0, 2);
+        assertThat(sameIdOtherSource.derive(ERROR, "/rebound/test", Instant.EPOCH).id()).isNotEqualTo(derived.id());
         assertThat(derived.causationId()).isEqualTo("in-1");
         assertThat(derived.correlationId()).isEqualTo("op-1");
         assertThat(incoming.derive(ERROR, "/rebound/test", Instant.now()).id()).isEqualTo(derived.id());
@@ -81,6 +85,7 @@ class CloudEventCodecTest {
 
     @Test
     void anUnknownTypeOrATypeOfAnotherTopicIsRefused() {
+        // a health sample sent to the error events topic is misrouted: refused, even by a consumer of both
         assertRejected(codec.decode(Records.raw(Topics.ERROR_EVENTS, "{}".getBytes(),
                 Map.of("ce_specversion", "1.0", "ce_id", "1", "ce_source", "/x", "ce_type", "com.example.thing")),
                 ERRORS), DeadLetterHeaders.KIND_UNKNOWN_TYPE, null);
@@ -135,6 +140,46 @@ class CloudEventCodecTest {
 
         assertThat(decoded).isInstanceOfSatisfying(Decoded.Accepted.class,
                 a -> assertThat(((ErrorEvent) a.event().data()).operationId()).isEqualTo("op"));
+    }
+
+    @Test
+    void aValidEventOfAnotherTypeOfTheTopicIsIgnoredNotRejected() {
+        String json = "{\"deploymentId\":\"d\",\"service\":\"s\",\"environment\":\"e\",\"version\":\"1\","
+                + "\"occurredAt\":\"2026-11-23T20:26:23Z\"}";
+        Decoded decoded = codec.decode(Records.raw(Topics.DEPLOYMENT_EVENTS, json.getBytes(),
+                Records.ceHeaders(EventType.DEPLOYMENT_STARTED)), Set.of(EventType.ROLLBACK_SUCCEEDED));
+
+        assertThat(decoded).isInstanceOf(Decoded.Ignored.class);
+    }
+
+    @Test
+    void inputThatMakesTheLibrariesThrowIsRejectedNotThrown() {
+        // structured mode whose body is not a CloudEvents envelope
+        assertThat(codec.decode(Records.raw(Topics.ERROR_EVENTS, "[1,2]".getBytes(),
+                Map.of("content-type", "application/cloudevents+json")), ERRORS)).isInstanceOf(Decoded.Rejected.class);
+        // a header without a value
+        org.apache.kafka.common.header.internals.RecordHeaders headers = new org.apache.kafka.common.header.internals.RecordHeaders();
+        Records.ceHeaders(EventType.ERROR_REPORTED).forEach((k, v) -> headers.add(k, v.getBytes()));
+        headers.add("ce_subject", null);
+        headers.add("content-type", null);
+        org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]> nullHeader =
+                new org.apache.kafka.clients.consumer.ConsumerRecord<>(Topics.ERROR_EVENTS, 0, 1L, 0L,
+                        org.apache.kafka.common.record.TimestampType.CREATE_TIME, 0, 0, "k", "{}".getBytes(), headers,
+                        java.util.Optional.empty());
+        assertThat(codec.decode(nullHeader, ERRORS)).isInstanceOf(Decoded.Rejected.class);
+        // a null value
+        assertThat(codec.decode(Records.raw(Topics.ERROR_EVENTS, null, Records.ceHeaders(EventType.ERROR_REPORTED)),
+                ERRORS)).isInstanceOf(Decoded.Rejected.class);
+    }
+
+    @Test
+    void anIdTooLongToBeAKeyIsInvalid() {
+        Map<String, String> headers = new java.util.HashMap<>(Records.ceHeaders(EventType.ERROR_REPORTED));
+        headers.put("ce_id", "x".repeat(CloudEventCodec.MAX_ID_LENGTH + 1));
+        String json = "{\"operationId\":\"op\",\"service\":\"s\",\"environment\":\"e\",\"occurredAt\":\"2026-11-23T20:26:23Z\"}";
+
+        assertRejected(codec.decode(Records.raw(Topics.ERROR_EVENTS, json.getBytes(), headers), ERRORS),
+                DeadLetterHeaders.KIND_INVALID_DATA, "ce_id");
     }
 
     private static void assertRejected(Decoded decoded, String kind, String field) {

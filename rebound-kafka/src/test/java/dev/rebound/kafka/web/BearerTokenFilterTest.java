@@ -36,8 +36,25 @@ class BearerTokenFilterTest {
         assertThat(run("GET", "/dlt", "Bearer s3cret-token-0123456789").getStatus()).isEqualTo(200);
     }
 
+    @Test
+    void encodedOrParameterisedPathsToDeadLettersNeedTheTokenToo() throws Exception {
+        assertThat(run("GET", "/dlt;x=1", null).getStatus()).isEqualTo(401);
+        assertThat(run("GET", "/%64lt", null).getStatus()).isEqualTo(401);
+        assertThat(run("GET", "//dlt", null).getStatus()).isEqualTo(401);
+        assertThat(run("GET", "/dlt/", null).getStatus()).isEqualTo(401);
+    }
+
+    @Test
+    void theProblemBodyIsValidJsonWhateverThePath() throws Exception {
+        MockHttpServletResponse refused = run("POST", "/a\"b", null);
+        assertThat(dev.rebound.contracts.WireJson.mapper().readTree(refused.getContentAsString()).path("instance").asText())
+                .isEqualTo("/a\"b");
+    }
+
     private MockHttpServletResponse run(String method, String path, String authorization) throws Exception {
         MockHttpServletRequest request = new MockHttpServletRequest(method, path);
+        request.setServletPath("");
+        request.setPathInfo(null);
         if (authorization != null) {
             request.addHeader("Authorization", authorization);
         }

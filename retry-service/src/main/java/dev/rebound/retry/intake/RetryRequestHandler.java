@@ -1,6 +1,5 @@
 package dev.rebound.retry.intake;
 
-import dev.rebound.contracts.EventIds;
 import dev.rebound.contracts.EventType;
 import dev.rebound.contracts.Topics;
 import dev.rebound.contracts.error.Classification;
@@ -69,7 +68,7 @@ class RetryRequestHandler implements EventHandler<RetryRequest> {
                         source, now));
                 decisions.add(decision(event, failed, next, delay.toMillis(), due, "scheduled", now));
             } else {
-                out.add(event.derive(exhausted(event.id(), c, failed, now), source, now));
+                out.add(event.derive(exhausted(event, c, failed, now), source, now));
                 decisions.add(decision(event, failed, null, null, null, "exhausted", now));
             }
         }
@@ -80,12 +79,12 @@ class RetryRequestHandler implements EventHandler<RetryRequest> {
     private static RetryRepository.Decision decision(IncomingEvent<RetryRequest> event, int failed, Integer next,
                                                      Long delayMs, Instant due, String outcome, Instant now) {
         Classification c = event.data().classification();
-        return new RetryRepository.Decision(event.id(), c.operationId(), c.service(), c.environment(), failed, next,
+        return new RetryRepository.Decision(event.identity(), c.operationId(), c.service(), c.environment(), failed, next,
                 c.category().wireName(), c.target(), c.fingerprint(), delayMs, due, outcome, now);
     }
 
-    private Escalation exhausted(String requestId, Classification c, int attempts, Instant now) {
-        return new Escalation(EventIds.derive(requestId, EventType.ESCALATION_RAISED.type()), c.fingerprint(),
+    private Escalation exhausted(IncomingEvent<RetryRequest> request, Classification c, int attempts, Instant now) {
+        return new Escalation(request.deriveId(EventType.ESCALATION_RAISED.type()), c.fingerprint(),
                 c.severity(), EscalationReason.RETRIES_EXHAUSTED, c.category(), c.service(), c.environment(),
                 c.service() + ": " + c.category().wireName() + " failure persists after " + attempts + " attempts",
                 "Retried " + (attempts - 1) + " time(s) with backoff; it still fails. " + c.remediation(),

@@ -36,6 +36,11 @@ class RetryEdgeIT extends ServiceEdgeContract {
     }
 
     @Override
+    protected void putNulInStoredText(ObjectNode data) {
+        ((ObjectNode) data.get("classification")).put("target", "registry\u0000.example.com");
+    }
+
+    @Override
     protected String requiredField() {
         return "classification";
     }

@@ -1,6 +1,5 @@
 package dev.rebound.rollback.command;
 
-import dev.rebound.contracts.EventIds;
 import dev.rebound.contracts.EventType;
 import dev.rebound.contracts.ServiceKey;
 import dev.rebound.contracts.Topics;
@@ -18,6 +17,7 @@ import dev.rebound.kafka.pipeline.Subscription;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -56,23 +56,24 @@ class RollbackCommandHandler implements EventHandler<RollbackCommand> {
         for (IncomingEvent<RollbackCommand> event : events) {
             RollbackCommand c = event.data();
             recorded.add(c.isDryRun()
-                    ? new RollbackCommandRepository.Recorded(event.id(), c, "planned", "dry run")
-                    : new RollbackCommandRepository.Recorded(event.id(), c, "failed", NO_DRIVER + c.key()));
+                    ? new RollbackCommandRepository.Recorded(event.identity(), c, "planned", "dry run")
+                    : new RollbackCommandRepository.Recorded(event.identity(), c, "failed", NO_DRIVER + c.key()));
         }
-        Set<String> fresh = repository.insertNew(recorded, now);
+        Set<String> fresh = new HashSet<>(repository.insertNew(recorded, now));
         List<OutboundEvent> out = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
             IncomingEvent<RollbackCommand> event = events.get(i);
             RollbackCommand c = event.data();
-            if (!fresh.contains(c.commandId()) || c.isDryRun()) {
-                continue; // a command already taken under another event id, or only a plan
+            // remove: the same command twice in one batch (re-sent under another event id) runs once
+            if (!fresh.remove(c.commandId()) || c.isDryRun()) {
+                continue; // a command already taken, or only a plan
             }
             out.add(event.derive(new RollbackStarted(c.commandId(), c.deploymentId(), c.service(), c.environment(),
                     c.targetVersion(), c.fromVersion(), c.reason(), now), source, now));
             String failure = recorded.get(i).detail();
             out.add(event.derive(new RollbackFailed(c.commandId(), c.deploymentId(), c.service(), c.environment(),
                     c.targetVersion(), c.fromVersion(), failure, now), source, now));
-            out.add(event.derive(new Escalation(EventIds.derive(event.id(), EventType.ESCALATION_RAISED.type()),
+            out.add(event.derive(new Escalation(event.deriveId(EventType.ESCALATION_RAISED.type()),
                     ServiceKey.of(c.service(), c.environment()), Severity.CRITICAL, EscalationReason.ROLLBACK_FAILED,
                     null, c.service(), c.environment(), c.service() + "@" + c.environment() + ": rollback failed",
                     "Rollback " + c.commandId() + " (" + c.reason() + ") could not run: " + failure + ".", 1,

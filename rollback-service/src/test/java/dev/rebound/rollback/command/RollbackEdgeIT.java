@@ -37,6 +37,11 @@ class RollbackEdgeIT extends ServiceEdgeContract {
     }
 
     @Override
+    protected void putNulInStoredText(ObjectNode data) {
+        data.put("requestedBy", "user:\u0000");
+    }
+
+    @Override
     protected String requiredField() {
         return "reason";
     }

@@ -11,6 +11,7 @@ import dev.rebound.kafka.cloudevents.CloudEventCodec;
 import dev.rebound.kafka.cloudevents.OutboundEvent;
 import dev.rebound.testsupport.TestEvents;
 import dev.rebound.testsupport.TestInfrastructure;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.validation.Validation;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,10 +35,10 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A crash between the database commit and the publish loses nothing: the relay publishes what the outbox
- * holds, on the real broker and database.
+ * On the real broker and database: a crash between the commit and the publish loses nothing, what is pending
+ * goes out oldest first, and an event the broker refuses for good is parked without blocking the others.
  */
-class OutboxRelayIT {
+class OutboxIT {
 
     private static JdbcTemplate jdbc;
     private static TransactionTemplate transactions;
@@ -63,7 +64,8 @@ class OutboxRelayIT {
                 new StringSerializer(), new ByteArraySerializer());
         CloudEventCodec codec = new CloudEventCodec(Validation.buildDefaultValidatorFactory().getValidator(),
                 new CDEventsMapper());
-        outbox = new Outbox(jdbc, codec, new RecordSender(new KafkaTemplate<>(producers), Duration.ofSeconds(30)));
+        outbox = new Outbox(jdbc, transactions, codec,
+                new RecordSender(new KafkaTemplate<>(producers), Duration.ofSeconds(30)), 500, new SimpleMeterRegistry());
         events = new TestEvents(infrastructure.bootstrapServers());
     }
 
@@ -75,11 +77,11 @@ class OutboxRelayIT {
 
     @Test
     void whatACrashLeftInTheOutboxIsPublishedByTheRelay() {
-        List<OutboundEvent> staged = List.of(event(), event(), event());
+        List<OutboundEvent> staged = List.of(event("op-a"), event("op-b"), event("op-c"));
         transactions.executeWithoutResult(status -> outbox.stage(staged));
         // the process "dies" here: committed, never published
 
-        OutboxRelay relay = new OutboxRelay(outbox, transactions, jdbc, properties(Duration.ZERO));
+        OutboxRelay relay = new OutboxRelay(outbox, jdbc, properties());
         assertThat(relay.relayOnce()).isGreaterThanOrEqualTo(3);
 
         for (OutboundEvent event : staged) {
@@ -90,39 +92,66 @@ class OutboxRelayIT {
     }
 
     @Test
-    void theRelayLeavesFreshRowsToTheConsumerThatWroteThem() {
-        OutboundEvent fresh = event();
-        transactions.executeWithoutResult(status -> outbox.stage(List.of(fresh)));
+    void pendingEventsGoOutOldestFirst() {
+        OutboundEvent older = event("op-same-key");
+        OutboundEvent newer = event("op-same-key");
+        transactions.executeWithoutResult(status -> outbox.stage(List.of(older)));
+        // an attempt failed to publish `older`; a later batch stages `newer` and publishes what is pending
+        transactions.executeWithoutResult(status -> outbox.stage(List.of(newer)));
+        outbox.publishPending();
 
-        OutboxRelay patientRelay = new OutboxRelay(outbox, transactions, jdbc, properties(Duration.ofMinutes(5)));
-        assertThat(patientRelay.relayOnce()).isZero();
-        outbox.publish(List.of(fresh));
+        long olderOffset = offsetOf(older);
+        long newerOffset = offsetOf(newer);
+        assertThat(olderOffset).isLessThan(newerOffset);
+    }
 
-        assertThat(outbox.backlog()).isZero();
-        assertThat(events.find(Topics.ERROR_EVENTS, r -> fresh.id().equals(TestEvents.header(r, "ce_id")))).hasSize(1);
+    @Test
+    void anEventTheBrokerRefusesForGoodIsParkedAndTheOthersGoOut() {
+        OutboundEvent tooLarge = event("op-huge", "x".repeat(2 * 1024 * 1024));
+        OutboundEvent fine = event("op-fine");
+        transactions.executeWithoutResult(status -> outbox.stage(List.of(tooLarge, fine)));
+
+        outbox.publishPending();
+
+        assertThat(events.find(Topics.ERROR_EVENTS, r -> fine.id().equals(TestEvents.header(r, "ce_id")))).hasSize(1);
+        assertThat(outbox.parked()).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select error from outbox where event_id = ?", String.class, tooLarge.id()))
+                .contains("RecordTooLargeException");
+        jdbc.update("delete from outbox where event_id = ?", tooLarge.id());
     }
 
     @Test
     void stagingTheSameEventTwiceKeepsOneRow() {
-        OutboundEvent event = event();
+        OutboundEvent event = event("op-twice");
         transactions.executeWithoutResult(status -> outbox.stage(List.of(event)));
         transactions.executeWithoutResult(status -> outbox.stage(List.of(event)));
 
         assertThat(jdbc.queryForObject("select count(*) from outbox where event_id = ?", Integer.class, event.id()))
                 .isEqualTo(1);
-        outbox.publish(List.of(event));
+        outbox.publishPending();
     }
 
-    private static ReboundKafkaProperties properties(Duration grace) {
+    private static long offsetOf(OutboundEvent event) {
+        List<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>> found =
+                events.find(Topics.ERROR_EVENTS, r -> event.id().equals(TestEvents.header(r, "ce_id")));
+        assertThat(found).hasSize(1);
+        return found.get(0).offset();
+    }
+
+    private static ReboundKafkaProperties properties() {
         return new ReboundKafkaProperties("/test", false,
                 new ReboundKafkaProperties.Retry(Duration.ofMillis(100), 2.0, Duration.ofSeconds(1)),
-                new ReboundKafkaProperties.Outbox(Duration.ofSeconds(1), grace, 500),
-                Duration.ofDays(7), Duration.ofSeconds(2));
+                new ReboundKafkaProperties.Outbox(Duration.ofSeconds(1), 500, Duration.ofSeconds(30)),
+                Duration.ofDays(31), Duration.ofSeconds(2));
     }
 
-    private static OutboundEvent event() {
+    private static OutboundEvent event(String operationId) {
+        return event(operationId, null);
+    }
+
+    private static OutboundEvent event(String operationId, String log) {
         String id = UUID.randomUUID().toString();
-        ErrorEvent data = new ErrorEvent("op-" + id, "checkout", "test", null, null, 1, null, null, null, "boom", null,
+        ErrorEvent data = new ErrorEvent(operationId, "checkout", "test", null, null, 1, null, null, null, "boom", log,
                 Instant.now(), null);
         return new OutboundEvent(Topics.ERROR_EVENTS, data.key(), id, EventType.ERROR_REPORTED.type(), "/test",
                 Instant.now(), null, null, data);
