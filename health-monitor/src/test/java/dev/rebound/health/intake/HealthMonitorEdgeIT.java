@@ -1,5 +1,8 @@
 package dev.rebound.health.intake;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rebound.contracts.EventType;
@@ -7,9 +10,24 @@ import dev.rebound.contracts.ServiceKey;
 import dev.rebound.contracts.Topics;
 import dev.rebound.contracts.WireJson;
 import dev.rebound.testsupport.ServiceEdgeContract;
+import org.junit.jupiter.api.Test;
 
 /** The health-monitor at its edges: samples in, verdicts out, on the real broker and database. */
 class HealthMonitorEdgeIT extends ServiceEdgeContract {
+
+    @Test
+    void theDeploymentStreamTellsWhichReleasesAreLive() {
+        String version = marker();
+        ObjectNode started = WireJson.mapper().createObjectNode().put("deploymentId", "dep-" + version)
+                .put("service", "checkout").put("environment", "staging").put("version", version)
+                .put("strategy", "canary").put("occurredAt", "2026-11-23T20:20:00Z");
+        ObjectNode succeeded = started.deepCopy().put("occurredAt", "2026-11-23T20:28:00Z");
+        events.publish(Topics.DEPLOYMENT_EVENTS, 1, "checkout@staging", EventType.DEPLOYMENT_STARTED, started);
+        events.publish(Topics.DEPLOYMENT_EVENTS, 1, "checkout@staging", EventType.DEPLOYMENT_SUCCEEDED, succeeded);
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(jdbc.queryForObject(
+                "select status from releases where version = ?", String.class, version)).isEqualTo("live"));
+    }
 
     @Override
     protected String inputTopic() {

@@ -2,6 +2,7 @@ package dev.rebound.notifier.alert;
 
 import dev.rebound.contracts.EventType;
 import dev.rebound.contracts.Topics;
+import dev.rebound.contracts.WireJson;
 import dev.rebound.contracts.escalation.Escalation;
 import dev.rebound.kafka.ReboundKafkaProperties;
 import dev.rebound.kafka.cdevents.ReboundCDEvents;
@@ -38,6 +39,12 @@ class EscalationHandler implements EventHandler<Escalation> {
         this.source = kafka.source();
     }
 
+    private static Alert alert(IncomingEvent<Escalation> event) {
+        Escalation e = event.data();
+        return new Alert(e.escalationId(), event.identity(), e.fingerprint(), e.severity(), e.reason(), e.service(),
+                e.environment(), e.title(), e.summary(), e.count() == null ? 1 : e.count(), WireJson.writeString(e));
+    }
+
     @Override
     public Subscription<Escalation> subscription() {
         return Subscription.of(Topics.ESCALATIONS, Escalation.class, EventType.ESCALATION_RAISED);
@@ -46,8 +53,8 @@ class EscalationHandler implements EventHandler<Escalation> {
     @Override
     public List<OutboundEvent> handle(List<IncomingEvent<Escalation>> events) {
         Instant now = clock.instant();
-        Set<String> fresh = new HashSet<>(repository.insertNew(events.stream().map(IncomingEvent::identity).toList(),
-                events.stream().map(IncomingEvent::data).toList(), now));
+        Set<String> fresh = new HashSet<>(repository.insertNew(events.stream().map(EscalationHandler::alert).toList(),
+                now));
         List<OutboundEvent> out = new ArrayList<>();
         for (IncomingEvent<Escalation> event : events) {
             Escalation e = event.data();

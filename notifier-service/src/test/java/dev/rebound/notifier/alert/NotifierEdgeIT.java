@@ -72,6 +72,39 @@ class NotifierEdgeIT extends ServiceEdgeContract {
     }
 
     @Test
+    void aReleaseTurningUnhealthyAlertsOnceAndAVerifiedRollbackResolvesTheIncident() {
+        String version = marker();
+        ObjectNode verdict = WireJson.mapper().createObjectNode().put("service", "cart").put("environment", "prod")
+                .put("version", version).put("verdict", "unhealthy").put("previousVerdict", "healthy")
+                .put("decidedAt", "2026-11-23T21:01:00Z");
+        verdict.putObject("window").put("start", "2026-11-23T21:00:00Z").put("end", "2026-11-23T21:01:00Z")
+                .put("samples", 6).put("errorRate", 0.08);
+        verdict.putArray("breaches").addObject().put("metric", "errorRate").put("value", 0.08)
+                .put("threshold", 0.05).put("level", "critical");
+        ObjectNode stillUnhealthy = verdict.deepCopy().put("previousVerdict", "unhealthy")
+                .put("decidedAt", "2026-11-23T21:02:00Z");
+        TestEvents.Published turned = events.publish(Topics.HEALTH_VERDICTS, 1, "cart@prod", EventType.HEALTH_EVALUATED, verdict);
+        TestEvents.Published stayed = events.publish(Topics.HEALTH_VERDICTS, 1, "cart@prod", EventType.HEALTH_EVALUATED,
+                stillUnhealthy);
+        ObjectNode verified = WireJson.mapper().createObjectNode().put("commandId", "rb-" + version)
+                .put("service", "cart").put("environment", "prod").put("version", "1.0.0")
+                .put("previousVersion", version).put("occurredAt", "2026-11-23T21:05:00Z");
+        TestEvents.Published resolved = events.publish(Topics.DEPLOYMENT_EVENTS, 1, "cart@prod",
+                EventType.ROLLBACK_VERIFIED, verified);
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(events.find(Topics.CDEVENTS, r -> turned.id().equals(TestEvents.header(r, "ce_causationid"))
+                    && ReboundCDEvents.INCIDENT_DETECTED.equals(TestEvents.header(r, "ce_type")))).hasSize(1);
+            assertThat(events.find(Topics.CDEVENTS, r -> resolved.id().equals(TestEvents.header(r, "ce_causationid"))
+                    && ReboundCDEvents.INCIDENT_RESOLVED.equals(TestEvents.header(r, "ce_type")))).hasSize(1);
+        });
+        assertThat(jdbc.queryForObject("select count(*) from alerts where service = 'cart' and summary like ?",
+                Integer.class, "%errorRate%")).isGreaterThanOrEqualTo(1);
+        assertThat(events.find(Topics.CDEVENTS, r -> stayed.id().equals(TestEvents.header(r, "ce_causationid"))))
+                .as("no second incident while it stays unhealthy").isEmpty();
+    }
+
+    @Test
     void theIncidentIsAValidCDEventThatTheSdkReads() {
         String marker = marker();
         TestEvents.Published escalation = events.publish(inputTopic(), 5, "fp", inputType(), validData(marker));

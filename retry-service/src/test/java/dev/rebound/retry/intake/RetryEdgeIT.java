@@ -1,14 +1,34 @@
 package dev.rebound.retry.intake;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rebound.contracts.EventType;
 import dev.rebound.contracts.Topics;
 import dev.rebound.contracts.WireJson;
 import dev.rebound.testsupport.ServiceEdgeContract;
+import org.junit.jupiter.api.Test;
 
 /** The retry-service at its edges: retry requests in, retry commands out, on the real broker and database. */
 class RetryEdgeIT extends ServiceEdgeContract {
+
+    @Test
+    void aSucceededStepClosesTheRetriesOfItsOperation() {
+        String operation = marker();
+        events.publish(inputTopic(), 0, operation, inputType(), validData(operation));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(storedRows(operation)).isEqualTo(1));
+
+        ObjectNode succeeded = WireJson.mapper().createObjectNode().put("operationId", operation)
+                .put("step", "docker-push").put("service", "checkout").put("environment", "staging")
+                .put("occurredAt", "2026-11-23T20:28:00Z");
+        events.publish(Topics.DEPLOYMENT_EVENTS, 0, "checkout@staging", EventType.STEP_SUCCEEDED, succeeded);
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(jdbc.queryForObject(
+                "select count(*) from retries where operation_id = ? and closed_at is not null", Integer.class,
+                operation)).isEqualTo(1));
+    }
 
     @Override
     protected String inputTopic() {

@@ -69,6 +69,28 @@ class RollbackEdgeIT extends ServiceEdgeContract {
     }
 
     @Test
+    void deploymentsAndVerdictsAreRemembered() {
+        String version = marker();
+        ObjectNode promoted = WireJson.mapper().createObjectNode().put("deploymentId", "dep-" + version)
+                .put("service", "checkout").put("environment", "staging").put("version", version)
+                .put("occurredAt", "2026-11-23T21:00:00Z");
+        ObjectNode verdict = WireJson.mapper().createObjectNode().put("service", "checkout")
+                .put("environment", "staging").put("version", version).put("verdict", "healthy")
+                .put("decidedAt", "2026-11-23T21:01:00Z");
+        verdict.putObject("window").put("start", "2026-11-23T21:00:00Z").put("end", "2026-11-23T21:01:00Z")
+                .put("samples", 6);
+        events.publish(Topics.DEPLOYMENT_EVENTS, 2, "checkout@staging", EventType.DEPLOYMENT_PROMOTED, promoted);
+        events.publish(Topics.HEALTH_VERDICTS, 2, "checkout@staging", EventType.HEALTH_EVALUATED, verdict);
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(jdbc.queryForObject("select marker from version_markers where version = ?", String.class,
+                    version)).isEqualTo("stable");
+            assertThat(jdbc.queryForObject("select verdict from release_health where version = ?", String.class,
+                    version)).isEqualTo("healthy");
+        });
+    }
+
+    @Test
     void theSameCommandSentTwiceRunsOnce() {
         String commandId = marker();
         ObjectNode command = validData(commandId);
