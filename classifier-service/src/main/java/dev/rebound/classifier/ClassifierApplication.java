@@ -1,5 +1,6 @@
 package dev.rebound.classifier;
 
+import dev.rebound.classifier.batch.ClassifierCli;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -8,6 +9,10 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class ClassifierApplication {
 
     public static void main(String[] args) {
+        if (ClassifierCli.handles(args)) {
+            // offline: no Kafka, no database, no Spring
+            System.exit(ClassifierCli.run(args));
+        }
         SpringApplication.run(ClassifierApplication.class, args);
     }
 }

@@ -34,7 +34,8 @@ public final class Classifier {
         Lines lines = Lines.of(redacted);
         List<RuleSet.Hit> hits = rules.match(lines, failure);
         if (hits.isEmpty()) {
-            return unknown(failure, lines);
+            List<Category> hinted = rules.hintedBy(failure.stepName());
+            return hinted.isEmpty() ? unknown(failure, lines) : byStepName(failure, lines, hinted.get(0));
         }
         RuleSet.Hit winner = hits.get(0);
         Rule rule = winner.rule();
@@ -42,6 +43,25 @@ public final class Classifier {
         return new Verdict(rule.category(), rule.transientFailure(), rule.severity(), confidence(winner, hits),
                 rule.action(), rule.remediation(), rule.id(), evidence, Fingerprints.of(rule.id(), evidence),
                 Targets.find(failure.target(), lines, winner.line()), RetryAfter.find(lines, failure.occurredAt()));
+    }
+
+    /** Nothing in the text decided, but the step's name says what it does: a weak verdict, better than none. */
+    private Verdict byStepName(Failure failure, Lines lines, Category category) {
+        Guidance guidance = rules.guidance(category).orElseThrow();
+        List<String> evidence = List.of("step " + failure.stepName());
+        String ruleId = "step-hint." + category.wireName();
+        return new Verdict(category, guidance.transientFailure(), guidance.severity(), 0.35, guidance.action(),
+                guidance.remediation(), ruleId, evidence, Fingerprints.of(ruleId, evidence),
+                Targets.find(failure.target(), lines, -1), RetryAfter.find(lines, failure.occurredAt()));
+    }
+
+    /** The rules that matched, best first, with their scores and decisive lines: for rule authors. */
+    public List<String> explain(Failure failure) {
+        Lines lines = Lines.of(redactor.redact(failure.text()));
+        return rules.match(lines, failure).stream()
+                .map(h -> String.format("%.3f %s (%s) line %d: %s", h.score(), h.rule().id(),
+                        h.rule().category().wireName(), h.line(), h.line() < 0 ? "-" : trim(lines.lines.get(h.line()))))
+                .toList();
     }
 
     /** Redacts secrets from text, as everything stored or sent is. */

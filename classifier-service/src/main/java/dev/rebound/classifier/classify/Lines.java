@@ -28,10 +28,30 @@ final class Lines {
             "cannot", "can't", "could not", "unable to", "not found", "errno", "##[error]");
     private static final AhoCorasick ERROR_MARKS = new AhoCorasick(ERROR_WORDS);
 
+    /**
+     * Boilerplate that tools print around every failure (Maven's "re-run with -e", Gradle's "* Try:", npm's
+     * "a complete log", the runners' "exit code N"): never the cause, so never matched and not counted as
+     * lines when weighing position.
+     */
+    private static final List<String> NOISE = List.of("to see the full stack trace of the errors",
+            "re-run maven using the -x switch", "for more information about the errors and possible solutions",
+            "[help 1] http", "[help 2] http", "run with --stacktrace option", "run with --info or --debug",
+            "get more help at https://help.gradle.org", "actionable task", "actionable tasks",
+            "a complete log of this run can be found in", "process completed with exit code", "job failed: exit code",
+            "[info] build failure", "[info] total time:", "[info] finished at:", "* try:", "build failed in ",
+            "npm warn unknown user config", "npm warn config", "[info] ------------",
+            "please refer to dump files", "to override `-d warnings`");
+    private static final AhoCorasick NOISE_MARKS = new AhoCorasick(NOISE);
+
     final List<String> lines;
     final String lowerText;
     final int[] lineStarts;
     final boolean[] errorMarked;
+    /** Boilerplate lines, skipped by matching. */
+    final boolean[] noise;
+    /** Each line's position among the lines that are not noise, from 0; and how many those are. */
+    final int[] rank;
+    final int ranked;
 
     private Lines(List<String> lines, boolean[] errorMarked) {
         this.lines = lines;
@@ -43,6 +63,17 @@ final class Lines {
             lower.append(lines.get(i).toLowerCase(Locale.ROOT)).append('\n');
         }
         lowerText = lower.toString();
+        noise = new boolean[lines.size()];
+        NOISE_MARKS.scan(lowerText, (phrase, end) -> noise[lineAt(end - 1)] = true);
+        rank = new int[lines.size()];
+        int r = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            rank[i] = r;
+            if (!noise[i]) {
+                r++;
+            }
+        }
+        ranked = Math.max(1, r);
     }
 
     static Lines of(String text) {

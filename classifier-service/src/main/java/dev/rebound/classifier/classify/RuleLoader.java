@@ -47,13 +47,14 @@ import org.yaml.snakeyaml.error.YAMLException;
  *     confidence: 0.9                       # optional, 0 to 1
  * disable: [some.rule.id]                   # user files: rules to drop
  * guidance: {network: {remediation: ...}}   # per-category defaults
+ * step-hints: {quality_gate: ['(?i)lint']}  # step names that strengthen a category's hits
  * </pre>
  */
 public final class RuleLoader {
 
     public static final String DEFAULT_RULES = "rules/default-rules.yml";
 
-    private static final Set<String> TOP_KEYS = Set.of("version", "guidance", "rules", "disable");
+    private static final Set<String> TOP_KEYS = Set.of("version", "guidance", "step-hints", "rules", "disable");
     private static final Set<String> RULE_KEYS = Set.of("id", "category", "description", "patterns", "exit-codes",
             "signals", "steps", "transient", "severity", "action", "remediation", "weight", "confidence");
     private static final Set<String> GUIDANCE_KEYS = Set.of("summary", "transient", "severity", "action", "remediation");
@@ -97,7 +98,7 @@ public final class RuleLoader {
     }
 
     private record Document(String source, List<RawRule> rules, Set<String> disabled,
-                            Map<Category, Map<String, Object>> guidance) {
+                            Map<Category, Map<String, Object>> guidance, Map<Category, List<Pattern>> stepHints) {
     }
 
     private static Document parse(String source, String yaml) {
@@ -148,7 +149,19 @@ public final class RuleLoader {
             unknownKeys(entry, GUIDANCE_KEYS, source, where);
             guidance.put(category, entry);
         });
-        return new Document(source, rules, disabled, guidance);
+        Map<Category, List<Pattern>> stepHints = new LinkedHashMap<>();
+        Map<String, Object> rawHints = map(top.getOrDefault("step-hints", Map.of()), source, "step-hints");
+        rawHints.forEach((name, value) -> {
+            String where = "step-hints." + name;
+            Category category = category(name, source, where);
+            List<String> sources = strings(Map.of("patterns", value), "patterns", source, where);
+            List<Pattern> patterns = new ArrayList<>();
+            for (int i = 0; i < sources.size(); i++) {
+                patterns.add(regex(sources.get(i), source, where, "[" + i + "]"));
+            }
+            stepHints.put(category, patterns);
+        });
+        return new Document(source, rules, disabled, guidance, stepHints);
     }
 
     private static RuleSet build(Document shipped, Document user) {
@@ -201,7 +214,11 @@ public final class RuleLoader {
         for (int i = 0; i < ordered.size(); i++) {
             rules.add(compile(ordered.get(i), sources.get(i), i, guidance));
         }
-        return new RuleSet(rules, guidance);
+        Map<Category, List<Pattern>> stepHints = new LinkedHashMap<>(shipped.stepHints());
+        if (user != null) {
+            stepHints.putAll(user.stepHints());
+        }
+        return new RuleSet(rules, guidance, stepHints);
     }
 
     private static Rule compile(RawRule raw, String source, int order, Map<Category, Guidance> guidance) {

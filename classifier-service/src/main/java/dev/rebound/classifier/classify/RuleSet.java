@@ -34,9 +34,16 @@ public final class RuleSet {
     record Hit(Rule rule, int line, double score, List<Integer> lines) {
     }
 
-    RuleSet(List<Rule> rules, Map<Category, Guidance> guidance) {
+    /** How much a step name that suggests a hit's category strengthens the hit. */
+    static final double STEP_HINT_BOOST = 1.25;
+
+    private final Map<Category, List<Pattern>> stepHints;
+
+    RuleSet(List<Rule> rules, Map<Category, Guidance> guidance, Map<Category, List<Pattern>> stepHints) {
         this.rules = List.copyOf(rules);
         this.guidance = new EnumMap<>(guidance);
+        this.stepHints = new EnumMap<>(Category.class);
+        this.stepHints.putAll(stepHints);
         List<String> literals = new ArrayList<>();
         for (int r = 0; r < this.rules.size(); r++) {
             for (Pattern pattern : this.rules.get(r).patterns()) {
@@ -65,8 +72,23 @@ public final class RuleSet {
         return unfiltered.stream().map(p -> rules.get(p.rule()).id() + ": " + p.pattern().pattern()).toList();
     }
 
+    /** The categories the step's name suggests (a step called "lint" hints quality_gate), in rule-file order. */
+    List<Category> hintedBy(String stepName) {
+        if (stepName == null || stepName.isBlank()) {
+            return List.of();
+        }
+        List<Category> hinted = new ArrayList<>();
+        stepHints.forEach((category, patterns) -> {
+            if (patterns.stream().anyMatch(p -> p.matcher(stepName).find())) {
+                hinted.add(category);
+            }
+        });
+        return hinted;
+    }
+
     /** Every rule that matches, best first (score, then rule order). */
     List<Hit> match(Lines lines, Failure failure) {
+        List<Category> hinted = hintedBy(failure.stepName());
         int ruleCount = rules.size();
         boolean[] admitted = new boolean[ruleCount];
         for (int r = 0; r < ruleCount; r++) {
@@ -87,8 +109,9 @@ public final class RuleSet {
                 return;
             }
             int line = lines.lineAt(end - 1);
-            if (tried.add(((long) literal << 32) | line) && ref.pattern().matcher(lines.lines.get(line)).find()) {
-                record(ref.rule(), line, n, lines, best, bestLine, hitLines);
+            if (!lines.noise[line] && tried.add(((long) literal << 32) | line)
+                    && ref.pattern().matcher(lines.lines.get(line)).find()) {
+                record(ref.rule(), line, lines, best, bestLine, hitLines);
             }
         });
         for (PatternRef ref : unfiltered) {
@@ -96,30 +119,31 @@ public final class RuleSet {
                 continue;
             }
             for (int line = Math.max(0, n - UNFILTERED_LINES); line < n; line++) {
-                if (ref.pattern().matcher(lines.lines.get(line)).find()) {
-                    record(ref.rule(), line, n, lines, best, bestLine, hitLines);
+                if (!lines.noise[line] && ref.pattern().matcher(lines.lines.get(line)).find()) {
+                    record(ref.rule(), line, lines, best, bestLine, hitLines);
                 }
             }
         }
         List<Hit> hits = new ArrayList<>();
         for (int r = 0; r < ruleCount; r++) {
             Rule rule = rules.get(r);
+            double boost = hinted.contains(rule.category()) ? STEP_HINT_BOOST : 1.0;
             if (bestLine[r] != Integer.MIN_VALUE) {
                 List<Integer> matched = hitLines.get(r);
                 matched.sort(Comparator.naturalOrder());
-                hits.add(new Hit(rule, bestLine[r], best[r], List.copyOf(matched)));
+                hits.add(new Hit(rule, bestLine[r], best[r] * boost, List.copyOf(matched)));
             } else if (admitted[r] && rule.patterns().isEmpty()) {
                 // decided by exit code, signal or step alone: weaker than a line that says what happened
-                hits.add(new Hit(rule, -1, rule.weight() * 0.7, List.of()));
+                hits.add(new Hit(rule, -1, rule.weight() * 0.7 * boost, List.of()));
             }
         }
         hits.sort(Comparator.comparingDouble(Hit::score).reversed().thenComparingInt(h -> h.rule().order()));
         return hits;
     }
 
-    private void record(int rule, int line, int n, Lines lines, double[] best, int[] bestLine,
+    private void record(int rule, int line, Lines lines, double[] best, int[] bestLine,
                         List<List<Integer>> hitLines) {
-        double position = 0.8 + 0.2 * (line + 1) / (double) n;
+        double position = 0.8 + 0.2 * (lines.rank[line] + 1) / (double) lines.ranked;
         double marked = lines.errorMarked[line] ? 1.0 : 0.85;
         double score = rules.get(rule).weight() * position * marked;
         if (score > best[rule] || (score == best[rule] && line > bestLine[rule])) {
