@@ -42,6 +42,9 @@ final class Lines {
             "npm warn unknown user config", "npm warn config", "[info] ------------",
             "please refer to dump files", "to override `-d warnings`");
     private static final AhoCorasick NOISE_MARKS = new AhoCorasick(NOISE);
+    private static final List<String> WARNING_WORDS = List.of("warn ", "warn:", "warning", "warnings:", "[warn]",
+            "deprecat");
+    private static final AhoCorasick WARNING_MARKS = new AhoCorasick(WARNING_WORDS);
 
     final List<String> lines;
     final String lowerText;
@@ -49,6 +52,8 @@ final class Lines {
     final boolean[] errorMarked;
     /** Boilerplate lines, skipped by matching. */
     final boolean[] noise;
+    /** Warning lines: earlier warnings are often noise, so they weigh less than errors. */
+    final boolean[] warning;
     /** Each line's position among the lines that are not noise, from 0; and how many those are. */
     final int[] rank;
     final int ranked;
@@ -65,6 +70,13 @@ final class Lines {
         lowerText = lower.toString();
         noise = new boolean[lines.size()];
         NOISE_MARKS.scan(lowerText, (phrase, end) -> noise[lineAt(end - 1)] = true);
+        warning = new boolean[lines.size()];
+        WARNING_MARKS.scan(lowerText, (word, end) -> {
+            int start = end - WARNING_WORDS.get(word).length();
+            if (start == 0 || !Character.isLetterOrDigit(lowerText.charAt(start - 1))) {
+                warning[lineAt(start)] = true;
+            }
+        });
         rank = new int[lines.size()];
         int r = 0;
         for (int i = 0; i < lines.size(); i++) {

@@ -144,7 +144,7 @@ public final class RuleSet {
     private void record(int rule, int line, Lines lines, double[] best, int[] bestLine,
                         List<List<Integer>> hitLines) {
         double position = 0.8 + 0.2 * (lines.rank[line] + 1) / (double) lines.ranked;
-        double marked = lines.errorMarked[line] ? 1.0 : 0.85;
+        double marked = lines.warning[line] ? 0.6 : lines.errorMarked[line] ? 1.0 : 0.85;
         double score = rules.get(rule).weight() * position * marked;
         if (score > best[rule] || (score == best[rule] && line > bestLine[rule])) {
             best[rule] = score;

@@ -1,0 +1,69 @@
+package dev.rebound.classifier.classify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** One failure across a thousand runs is one group; different failures stay apart. */
+class FingerprintsTest {
+
+    private final Classifier classifier = new Classifier(RuleLoader.defaults());
+
+    private String fingerprint(String log) {
+        return classifier.classify(Failure.ofText(log)).fingerprint();
+    }
+
+    @Test
+    void volatilePartsDoNotSplitAGroup() {
+        String first = """
+                2026-11-23T20:26:23.412Z Run 8812 on runner gha-7f3a9c-0001
+                [ERROR] /home/runner/work/checkout/checkout/src/main/java/acme/Cart.java:[42,17] cannot find symbol
+                [ERROR]   symbol: variable total (took 1.3s)
+                """;
+        String second = """
+                2026-12-01T03:00:59.001Z Run 9921 on runner gha-11b2c3-0042
+                [ERROR] /builds/acme/checkout/src/main/java/acme/Cart.java:[57,9] cannot find symbol
+                [ERROR]   symbol: variable total (took 12.8s)
+                """;
+
+        assertThat(fingerprint(first)).isEqualTo(fingerprint(second));
+    }
+
+    @Test
+    void idsAddressesPortsAndDurationsDoNotSplitAGroup() {
+        String first = "Get \"https://registry-1.docker.io/v2/\": dial tcp 54.236.113.205:443: i/o timeout after 30s "
+                + "(request 3f6c1d2e-8a7b-4c5d-9e0f-1a2b3c4d5e6f)";
+        String second = "Get \"https://registry-1.docker.io/v2/\": dial tcp 34.205.13.154:443: i/o timeout after 31s "
+                + "(request 0b9a8c7d-6e5f-4a3b-2c1d-0e9f8a7b6c5d)";
+
+        assertThat(fingerprint(first)).isEqualTo(fingerprint(second));
+    }
+
+    @Test
+    void statusCodesKeepFailuresApart() {
+        assertThat(fingerprint("curl: (22) The requested URL returned error: 503"))
+                .isNotEqualTo(fingerprint("curl: (22) The requested URL returned error: 502"));
+        assertThat(fingerprint("npm ERR! 404 Not Found - GET https://registry.npmjs.org/left-padx"))
+                .isNotEqualTo(fingerprint("npm ERR! 404 Not Found - GET https://registry.npmjs.org/right-padx"));
+    }
+
+    @Test
+    void fileNamesAndTestNamesKeepFailuresApart() {
+        assertThat(fingerprint("[ERROR] src/main/java/acme/Cart.java:[42,17] cannot find symbol"))
+                .isNotEqualTo(fingerprint("[ERROR] src/main/java/acme/Order.java:[42,17] cannot find symbol"));
+        assertThat(fingerprint("--- FAIL: TestCheckoutTotals (0.02s)"))
+                .isNotEqualTo(fingerprint("--- FAIL: TestCheckoutDiscounts (0.02s)"));
+    }
+
+    @Test
+    void theSameTextUnderAnotherRuleIsAnotherGroup() {
+        assertThat(Fingerprints.of("rule.a", java.util.List.of("same line")))
+                .isNotEqualTo(Fingerprints.of("rule.b", java.util.List.of("same line")));
+    }
+
+    @Test
+    void normalisationKeepsWhatMatters() {
+        assertThat(Fingerprints.normalize("2026-11-23T20:26:23Z ERROR HTTP 503 from 10.0.0.12:8080 in 1500ms exit code 137"))
+                .contains("503").contains("137").doesNotContain("10.0.0.12").doesNotContain("1500").doesNotContain("2026");
+    }
+}
