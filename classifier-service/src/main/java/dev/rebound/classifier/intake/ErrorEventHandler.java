@@ -1,9 +1,5 @@
 package dev.rebound.classifier.intake;
 
-import dev.rebound.classifier.classify.Classifier;
-import dev.rebound.classifier.classify.Failure;
-import dev.rebound.classifier.classify.LogExcerpt;
-import dev.rebound.classifier.classify.Verdict;
 import dev.rebound.contracts.EventType;
 import dev.rebound.contracts.Topics;
 import dev.rebound.contracts.error.Classification;
@@ -31,14 +27,14 @@ import org.springframework.stereotype.Component;
 @Component
 class ErrorEventHandler implements EventHandler<ErrorEvent> {
 
-    private final Classifier classifier;
+    private final ClassificationService classifications;
     private final ClassificationRepository repository;
     private final Clock clock;
     private final String source;
 
-    ErrorEventHandler(Classifier classifier, ClassificationRepository repository, Clock clock,
+    ErrorEventHandler(ClassificationService classifications, ClassificationRepository repository, Clock clock,
                       ReboundKafkaProperties kafka) {
-        this.classifier = classifier;
+        this.classifications = classifications;
         this.repository = repository;
         this.clock = clock;
         this.source = kafka.source();
@@ -51,42 +47,25 @@ class ErrorEventHandler implements EventHandler<ErrorEvent> {
 
     @Override
     public List<OutboundEvent> handle(List<IncomingEvent<ErrorEvent>> events) {
+        Instant now = clock.instant();
+        List<ClassificationService.Classified> classified =
+                classifications.classify(events.stream().map(IncomingEvent::data).toList(), now);
         List<ClassificationRepository.Stored> rows = new ArrayList<>(events.size());
         List<OutboundEvent> out = new ArrayList<>(events.size() * 2);
-        Instant now = clock.instant();
-        for (IncomingEvent<ErrorEvent> event : events) {
-            // what is stored or sent is the kept excerpt, redacted; PostgreSQL text cannot hold NUL characters
-            ErrorEvent reported = event.data();
-            LogExcerpt excerpt = LogExcerpt.of(withoutNul(reported.log()));
-            ErrorEvent error = new ErrorEvent(reported.operationId(), reported.service(), reported.environment(),
-                    reported.pipeline(), reported.step(), reported.attempt(), reported.exitCode(), reported.signal(),
-                    reported.target(), classifier.redact(withoutNul(reported.message())),
-                    classifier.redact(excerpt.text()), reported.occurredAt(), reported.labels());
-            String text = error.message() == null ? error.log()
-                    : error.log() == null ? error.message() : error.message() + "\n" + error.log();
-            Verdict verdict = classifier.classify(new Failure(text, error.step(), error.exitCode(), error.signal(),
-                    error.target(), error.occurredAt()));
-            Classification classification = classification(error, verdict, excerpt.truncated(), now);
+        for (int i = 0; i < events.size(); i++) {
+            IncomingEvent<ErrorEvent> event = events.get(i);
+            ErrorEvent error = classified.get(i).error();
+            Classification classification = classified.get(i).classification();
             rows.add(new ClassificationRepository.Stored(event.identity(), classification, error.log(),
                     error.occurredAt()));
             out.add(event.derive(classification, source, now));
-            out.add(event.derive(verdict.transientFailure()
+            // the retry request carries the event as kept: excerpt, redacted
+            out.add(event.derive(classification.transientFailure()
                     ? new RetryRequest(classification, error)
                     : escalation(event, classification), source, now));
         }
         repository.insert(rows);
         return out;
-    }
-
-    private static String withoutNul(String text) {
-        return text == null || text.indexOf('\u0000') < 0 ? text : text.replace("\u0000", "");
-    }
-
-    private static Classification classification(ErrorEvent error, Verdict verdict, boolean truncated, Instant now) {
-        return new Classification(error.operationId(), error.service(), error.environment(), error.pipeline(),
-                error.step(), error.attempt(), error.labels(), verdict.category(), verdict.transientFailure(),
-                verdict.severity(), verdict.confidence(), verdict.action(), verdict.remediation(), verdict.ruleId(),
-                verdict.evidence(), verdict.fingerprint(), verdict.target(), verdict.retryAfterMs(), truncated, now);
     }
 
     private static Escalation escalation(IncomingEvent<ErrorEvent> event, Classification c) {

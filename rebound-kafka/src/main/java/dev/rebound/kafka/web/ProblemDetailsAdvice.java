@@ -80,6 +80,17 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "the request body is missing or is not valid JSON: " + cause.getMessage()))));
     }
 
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(org.springframework.beans.TypeMismatchException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String field = e.getPropertyName() != null ? e.getPropertyName()
+                : e instanceof org.springframework.web.method.annotation.MethodArgumentTypeMismatchException m ? m.getName()
+                : "parameter";
+        return ResponseEntity.badRequest().body(problem(List.of(new FieldProblem(field,
+                "cannot read '" + e.getValue() + "' as " + (e.getRequiredType() == null ? "the expected type"
+                        : e.getRequiredType().getSimpleName())))));
+    }
+
     /** One offending field. */
     public record FieldProblem(String field, String message) {
     }

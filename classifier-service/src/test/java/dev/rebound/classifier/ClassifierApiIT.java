@@ -1,0 +1,181 @@
+package dev.rebound.classifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rebound.contracts.EventType;
+import dev.rebound.contracts.Topics;
+import dev.rebound.contracts.WireJson;
+import dev.rebound.testsupport.ReboundInfrastructureInitializer;
+import dev.rebound.testsupport.ReboundServiceTest;
+import dev.rebound.testsupport.TestEvents;
+import dev.rebound.testsupport.TestInfrastructure;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The classifier's HTTP API against the real broker and database: classify, query, group, override, guide. */
+@ReboundServiceTest
+class ClassifierApiIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static TestEvents events;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void connect() {
+        events = new TestEvents(TestInfrastructure.shared().bootstrapServers());
+    }
+
+    @AfterAll
+    static void disconnect() {
+        events.close();
+    }
+
+    private static ObjectNode error(String operationId, String log) {
+        return WireJson.mapper().createObjectNode().put("operationId", operationId).put("service", "api-test")
+                .put("environment", "ci").put("step", "docker push").put("log", log)
+                .put("occurredAt", "2026-11-23T20:00:00Z");
+    }
+
+    @Test
+    void classifyAnswersWhatTheStreamWouldSayWithoutStoringIt() throws Exception {
+        String operation = "op-" + UUID.randomUUID();
+        HttpResponse<String> refused = send("POST", "/classify", error(operation, "x").toString(), null);
+        assertThat(refused.statusCode()).isEqualTo(401);
+
+        HttpResponse<String> response = send("POST", "/classify",
+                error(operation, "dial tcp: lookup registry-1.docker.io on 10.0.0.2:53: no such host").toString(), token());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode classification = WireJson.mapper().readTree(response.body());
+        assertThat(classification.path("category").asText()).isEqualTo("network");
+        assertThat(classification.path("transient").asBoolean()).isTrue();
+        assertThat(classification.path("target").asText()).isEqualTo("registry-1.docker.io");
+        assertThat(json(send("GET", "/errors?operationId=" + operation, null, null))).isEmpty();
+    }
+
+    @Test
+    void aBadClassifyRequestNamesTheField() throws Exception {
+        ObjectNode missing = error("x", "log");
+        missing.remove("operationId");
+        HttpResponse<String> response = send("POST", "/classify", missing.toString(), token());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(WireJson.mapper().readTree(response.body()).path("field").asText()).isEqualTo("operationId");
+    }
+
+    @Test
+    void streamedErrorsCanBeQueriedSummarisedAndGrouped() throws Exception {
+        String service = "svc-" + UUID.randomUUID().toString().substring(0, 8);
+        for (int run = 0; run < 2; run++) {
+            ObjectNode data = error("op-" + UUID.randomUUID(), "2026-11-23T20:0" + run + ":00Z npm ERR! code E404\n"
+                    + "npm ERR! 404 Not Found - GET https://registry.npmjs.org/left-padx").put("service", service);
+            events.publish(Topics.ERROR_EVENTS, run, data.path("operationId").asText(), EventType.ERROR_REPORTED, data);
+        }
+
+        await().atMost(PATIENCE).untilAsserted(() ->
+                assertThat(json(send("GET", "/errors?service=" + service, null, null))).hasSize(2));
+        JsonNode stored = json(send("GET", "/errors?service=" + service + "&excerpt=true", null, null)).get(0);
+        assertThat(stored.at("/classification/category").asText()).isEqualTo("dependency");
+        assertThat(stored.path("logExcerpt").asText()).contains("left-padx");
+
+        JsonNode summary = json(send("GET", "/errors/summary?service=" + service, null, null));
+        assertThat(summary.path("total").asLong()).isEqualTo(2);
+        assertThat(summary.at("/byCategory/dependency").asLong()).isEqualTo(2);
+
+        JsonNode groups = json(send("GET", "/errors/groups?service=" + service, null, null));
+        assertThat(groups).hasSize(1);
+        assertThat(groups.get(0).path("count").asLong()).isEqualTo(2);
+        assertThat(groups.get(0).path("firstSeen").asText()).isNotBlank();
+    }
+
+    @Test
+    void anOperatorsMarkWinsOverTheRulesAndSaysSo() throws Exception {
+        String log = "[ERROR] /work/src/main/java/acme/Flaky" + UUID.randomUUID().toString().substring(0, 6)
+                + ".java:[4,2] cannot find symbol";
+        JsonNode before = json(send("POST", "/classify", error("op-1", log).toString(), token()));
+        assertThat(before.path("transient").asBoolean()).isFalse();
+        String fingerprint = before.path("fingerprint").asText();
+
+        HttpResponse<String> put = send("PUT", "/fingerprints/" + fingerprint,
+                "{\"transient\":true,\"reason\":\"generated sources race, retried clean\",\"setBy\":\"alice\"}", token());
+        assertThat(put.statusCode()).isEqualTo(201);
+
+        JsonNode after = json(send("POST", "/classify", error("op-2", log).toString(), token()));
+        assertThat(after.path("transient").asBoolean()).isTrue();
+        assertThat(after.path("action").asText()).isEqualTo("retry");
+        assertThat(after.path("ruleId").asText()).startsWith("override/");
+        assertThat(after.path("remediation").asText()).contains("alice");
+
+        String operation = "op-" + UUID.randomUUID();
+        TestEvents.Published streamed = events.publish(Topics.ERROR_EVENTS, 0, operation, EventType.ERROR_REPORTED,
+                error(operation, log));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(events.find(Topics.RETRY_REQUESTS,
+                r -> streamed.id().equals(TestEvents.header(r, "ce_causationid")))).hasSize(1));
+
+        assertThat(send("DELETE", "/fingerprints/" + fingerprint, null, null).statusCode()).isEqualTo(401);
+        assertThat(send("DELETE", "/fingerprints/" + fingerprint, null, token()).statusCode()).isEqualTo(204);
+        assertThat(json(send("POST", "/classify", error("op-3", log).toString(), token())).path("transient").asBoolean())
+                .isFalse();
+        assertThat(send("PUT", "/fingerprints/" + fingerprint, "{\"transient\":true}", token()).statusCode())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void guidanceForACategoryAndAProblemForAnUnknownOne() throws Exception {
+        JsonNode network = json(send("GET", "/guidance/network", null, null));
+        assertThat(network.path("transientFailure").asBoolean()).isTrue();
+        assertThat(network.path("remediation").asText()).isNotBlank();
+
+        HttpResponse<String> unknown = send("GET", "/guidance/cosmic", null, null);
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(WireJson.mapper().readTree(unknown.body()).path("field").asText()).isEqualTo("category");
+    }
+
+    @Test
+    void badQueryParametersNameTheParameter() throws Exception {
+        HttpResponse<String> category = send("GET", "/errors?category=cosmic", null, null);
+        assertThat(category.statusCode()).isEqualTo(400);
+        assertThat(WireJson.mapper().readTree(category.body()).path("field").asText()).isEqualTo("category");
+
+        HttpResponse<String> since = send("GET", "/errors?since=yesterday", null, null);
+        assertThat(since.statusCode()).isEqualTo(400);
+        assertThat(WireJson.mapper().readTree(since.body()).path("field").asText()).isEqualTo("since");
+    }
+
+    private static String token() {
+        return ReboundInfrastructureInitializer.TOKEN;
+    }
+
+    private JsonNode json(HttpResponse<String> response) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return WireJson.mapper().readTree(response.body());
+    }
+
+    private HttpResponse<String> send(String method, String path, String body, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
