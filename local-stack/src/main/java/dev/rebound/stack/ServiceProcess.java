@@ -14,8 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** One Rebound service run as a child JVM with an explicit heap, its output in a log file. */
-final class ServiceProcess {
+/**
+ * One Rebound service run as a child JVM with an explicit heap, its output in a log file. Used by
+ * {@code ./rebound up} and by the end-to-end benchmark.
+ */
+public final class ServiceProcess {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
@@ -27,7 +30,7 @@ final class ServiceProcess {
     private final Path log;
     private Process process;
 
-    ServiceProcess(String name, Path jar, int port, Map<String, String> environment, List<String> jvmOptions,
+    public ServiceProcess(String name, Path jar, int port, Map<String, String> environment, List<String> jvmOptions,
                    Path log) {
         this.name = name;
         this.jar = jar;
@@ -37,19 +40,19 @@ final class ServiceProcess {
         this.log = log;
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    Path log() {
+    public Path log() {
         return log;
     }
 
-    void start() {
+    public void start() {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
@@ -67,16 +70,16 @@ final class ServiceProcess {
         }
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process != null && process.isAlive();
     }
 
-    int exitCode() {
+    public int exitCode() {
         return process.exitValue();
     }
 
     /** Whether {@code /actuator/health/readiness} answers 200. */
-    boolean isReady() {
+    public boolean isReady() {
         try {
             HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(readinessUri()).timeout(Duration.ofSeconds(5))
                     .GET().build(), HttpResponse.BodyHandlers.discarding());
@@ -89,12 +92,12 @@ final class ServiceProcess {
         }
     }
 
-    URI readinessUri() {
+    public URI readinessUri() {
         return URI.create("http://localhost:" + port + "/actuator/health/readiness");
     }
 
     /** Asks the service to stop (SIGTERM: a graceful shutdown), then waits; kills it if it takes too long. */
-    void stop(Duration patience) {
+    public void stop(Duration patience) {
         if (process == null || !process.isAlive()) {
             return;
         }
@@ -110,7 +113,7 @@ final class ServiceProcess {
     }
 
     /** The last lines of its log, to show when it fails. */
-    String tail(int lines) {
+    public String tail(int lines) {
         try {
             List<String> all = Files.readAllLines(log);
             return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));

@@ -2,7 +2,6 @@ package dev.rebound.classifier.classify;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Queue;
 
@@ -12,10 +11,18 @@ import java.util.Queue;
  */
 final class AhoCorasick {
 
-    private static final int ALPHABET = 128;
+    private static final int ALPHABET = 1 << 7;
 
-    private final int[][] next;
-    private final int[] fail;
+    /** The column of each (folded) character: characters no literal has share column 0. */
+    private final byte[] column = new byte[ALPHABET];
+    private final int columns;
+    /**
+     * Transitions, flattened: the entry for the state at row offset {@code r} and character {@code c} is at
+     * {@code r + column[c]} and holds the next state's row offset, bit-inverted (negative) when literals end
+     * in that state.
+     */
+    private final int[] next;
+    /** The literals that end in each state (indexed by state number); empty for most. */
     private final int[][] outputs;
 
     /** A hit: literal {@code literal} ends at {@code end} (exclusive). */
@@ -24,6 +31,19 @@ final class AhoCorasick {
     }
 
     AhoCorasick(List<String> literals) {
+        int used = 1;
+        for (String literal : literals) {
+            for (int c = 0; c < literal.length(); c++) {
+                char ch = fold(literal.charAt(c));
+                if (column[ch] == 0) {
+                    if (used == 127) {
+                        throw new IllegalArgumentException("more than 126 distinct characters in the literals");
+                    }
+                    column[ch] = (byte) used++;
+                }
+            }
+        }
+        columns = used;
         List<int[]> transitions = new ArrayList<>();
         List<List<Integer>> out = new ArrayList<>();
         transitions.add(newState());
@@ -32,35 +52,35 @@ final class AhoCorasick {
             String literal = literals.get(i);
             int state = 0;
             for (int c = 0; c < literal.length(); c++) {
-                char ch = fold(literal.charAt(c));
-                if (transitions.get(state)[ch] == 0) {
-                    transitions.get(state)[ch] = transitions.size();
+                int col = column[fold(literal.charAt(c))];
+                if (transitions.get(state)[col] == 0) {
+                    transitions.get(state)[col] = transitions.size();
                     transitions.add(newState());
                     out.add(new ArrayList<>());
                 }
-                state = transitions.get(state)[ch];
+                state = transitions.get(state)[col];
             }
             out.get(state).add(i);
         }
-        next = transitions.toArray(int[][]::new);
-        fail = new int[next.length];
+        int[][] next = transitions.toArray(int[][]::new);
+        int[] fail = new int[next.length];
         List<List<Integer>> merged = out;
         Queue<Integer> queue = new ArrayDeque<>();
-        for (int ch = 0; ch < ALPHABET; ch++) {
-            if (next[0][ch] != 0) {
-                queue.add(next[0][ch]);
+        for (int col = 0; col < columns; col++) {
+            if (next[0][col] != 0) {
+                queue.add(next[0][col]);
             }
         }
         while (!queue.isEmpty()) {
             int state = queue.remove();
-            for (int ch = 0; ch < ALPHABET; ch++) {
-                int child = next[state][ch];
+            for (int col = 0; col < columns; col++) {
+                int child = next[state][col];
                 if (child != 0) {
-                    fail[child] = next[fail[state]][ch];
+                    fail[child] = next[fail[state]][col];
                     merged.get(child).addAll(merged.get(fail[child]));
                     queue.add(child);
                 } else {
-                    next[state][ch] = next[fail[state]][ch];
+                    next[state][col] = next[fail[state]][col];
                 }
             }
         }
@@ -68,18 +88,53 @@ final class AhoCorasick {
         for (int s = 0; s < next.length; s++) {
             outputs[s] = merged.get(s).stream().mapToInt(Integer::intValue).distinct().toArray();
         }
+        this.next = new int[next.length * columns];
+        for (int s = 0; s < next.length; s++) {
+            for (int col = 0; col < columns; col++) {
+                int target = next[s][col];
+                int row = target * columns;
+                this.next[s * columns + col] = outputs[target].length > 0 ? ~row : row;
+            }
+        }
     }
 
     /** Reports every literal occurrence in {@code lowerText} (already lower-cased by the caller). */
     void scan(CharSequence lowerText, Hits hits) {
-        int state = 0;
-        for (int i = 0; i < lowerText.length(); i++) {
-            state = next[state][fold(lowerText.charAt(i))];
-            int[] found = outputs[state];
-            for (int literal : found) {
-                hits.hit(literal, i + 1);
+        scan(fold(lowerText, false), hits);
+    }
+
+    /** Reports every literal occurrence in a text folded by {@link #fold}. */
+    void scan(byte[] folded, Hits hits) {
+        int row = 0;
+        for (int i = 0; i < folded.length; i++) {
+            int to = next[row + column[folded[i]]];
+            if (to >= 0) {
+                row = to;
+            } else {
+                row = ~to;
+                for (int literal : outputs[row / columns]) {
+                    hits.hit(literal, i + 1);
+                }
             }
         }
+    }
+
+    /**
+     * The text as the automaton reads it, one byte per character: characters beyond ASCII share one value, and
+     * with {@code lower} A–Z are lower-cased. Offsets stay those of the text.
+     */
+    static byte[] fold(CharSequence text, boolean lower) {
+        byte[] folded = new byte[text.length()];
+        for (int i = 0; i < folded.length; i++) {
+            char c = text.charAt(i);
+            if (c >= ALPHABET) {
+                c = ALPHABET - 1;
+            } else if (lower && c >= 'A' && c <= 'Z') {
+                c += 'a' - 'A';
+            }
+            folded[i] = (byte) c;
+        }
+        return folded;
     }
 
     /** Non-ASCII characters share one slot: a literal with them may match more often, never less. */
@@ -87,9 +142,7 @@ final class AhoCorasick {
         return ch < ALPHABET ? ch : (char) (ALPHABET - 1);
     }
 
-    private static int[] newState() {
-        int[] state = new int[ALPHABET];
-        Arrays.fill(state, 0);
-        return state;
+    private int[] newState() {
+        return new int[columns];
     }
 }

@@ -9,6 +9,8 @@ import java.util.List;
 /**
  * Decides what a failure is, reading like the sentence that describes it:
  * redact → normalize → match → score → fingerprint. Plain Java: no Spring, Kafka or database; thread-safe.
+ * For speed, normalizing and finding every rule's literals, the line marks and the secrets' triggers is one
+ * pass over the text; the lines that hold a trigger are then redacted before anything is matched or quoted.
  */
 public final class Classifier {
 
@@ -30,8 +32,7 @@ public final class Classifier {
     }
 
     public Verdict classify(Failure failure) {
-        String redacted = redactor.redact(failure.text());
-        Lines lines = Lines.of(redacted);
+        Lines lines = rules.read(failure.text(), redactor);
         List<RuleSet.Hit> hits = rules.match(lines, failure);
         if (hits.isEmpty()) {
             List<Category> hinted = rules.hintedBy(failure.stepName());
@@ -57,7 +58,7 @@ public final class Classifier {
 
     /** The rules that matched, best first, with their scores and decisive lines: for rule authors. */
     public List<String> explain(Failure failure) {
-        Lines lines = Lines.of(redactor.redact(failure.text()));
+        Lines lines = rules.read(failure.text(), redactor);
         return rules.match(lines, failure).stream()
                 .map(h -> String.format("%.3f %s (%s) line %d: %s", h.score(), h.rule().id(),
                         h.rule().category().wireName(), h.line(), h.line() < 0 ? "-" : trim(lines.lines.get(h.line()))))

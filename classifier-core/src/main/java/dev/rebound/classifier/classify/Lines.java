@@ -22,11 +22,12 @@ final class Lines {
                     + "|section_(?:start|end):\\d+:[A-Za-z0-9_.\\-]+(?:\\[[^\\]]*\\])?"
                     + "|travis_(?:fold|time):(?:start|end):[^\\s]*"
                     + "|\\[0K|\\[K");
+    /** GitHub Actions' error annotation: the line reports an error whatever it says. */
+    private static final String GITHUB_ERROR = "##[error]";
     /** Words that mark a line as reporting an error (matched at word starts, lower-cased). */
     private static final List<String> ERROR_WORDS = List.of("error", "err!", "fatal", "failed", "failure", "fail:",
             "exception", "panic", "traceback", "denied", "refused", "timed out", "timeout", "killed", "abort",
             "cannot", "can't", "could not", "unable to", "not found", "errno", "##[error]");
-    private static final AhoCorasick ERROR_MARKS = new AhoCorasick(ERROR_WORDS);
 
     /**
      * Boilerplate that tools print around every failure (Maven's "re-run with -e", Gradle's "* Try:", npm's
@@ -41,42 +42,112 @@ final class Lines {
             "[info] build failure", "[info] total time:", "[info] finished at:", "* try:", "build failed in ",
             "npm warn unknown user config", "npm warn config", "[info] ------------",
             "please refer to dump files", "to override `-d warnings`");
-    private static final AhoCorasick NOISE_MARKS = new AhoCorasick(NOISE);
     private static final List<String> WARNING_WORDS = List.of("warn ", "warn:", "warning", "warnings:", "[warn]",
             "deprecat");
-    private static final AhoCorasick WARNING_MARKS = new AhoCorasick(WARNING_WORDS);
+    /**
+     * What a line is marked by: error words, noise phrases, warning words, then the cues of targets, of waits and
+     * of secrets. A {@link Scan} looks for them together with a rule set's literals, in one pass.
+     */
+    static final List<String> MARK_WORDS = java.util.stream.Stream.of(ERROR_WORDS, NOISE, WARNING_WORDS,
+            Targets.CUES, RetryAfter.CUES, Redactor.TRIGGER_WORDS).flatMap(List::stream).toList();
+    private static final int FIRST_NOISE = ERROR_WORDS.size();
+    private static final int FIRST_WARNING = FIRST_NOISE + NOISE.size();
+    private static final int FIRST_HOST_CUE = FIRST_WARNING + WARNING_WORDS.size();
+    private static final int FIRST_WAIT_CUE = FIRST_HOST_CUE + Targets.CUES.size();
+    private static final int FIRST_SECRET_CUE = FIRST_WAIT_CUE + RetryAfter.CUES.size();
+
+    /**
+     * The one pass over a text: an automaton whose first {@code firstMark} literals are a rule set's (their
+     * hits are kept, in text order, for {@link RuleSet#match}) and whose others are {@link #MARK_WORDS}.
+     */
+    record Scan(AhoCorasick automaton, int firstMark) {
+
+        /** An automaton of the literals, then the mark words. */
+        static Scan of(List<String> literals) {
+            List<String> all = new ArrayList<>(literals);
+            all.addAll(MARK_WORDS);
+            return new Scan(new AhoCorasick(all), literals.size());
+        }
+    }
+
+    /** The marks alone, for lines read without a rule set. */
+    private static final Scan MARKS_ONLY = Scan.of(List.of());
 
     final List<String> lines;
     final String lowerText;
+    /** {@link #lowerText} as the prefilters read it. */
+    final byte[] folded;
     final int[] lineStarts;
     final boolean[] errorMarked;
     /** Boilerplate lines, skipped by matching. */
     final boolean[] noise;
     /** Warning lines: earlier warnings are often noise, so they weigh less than errors. */
     final boolean[] warning;
+    /**
+     * Lines that may name a host ({@link Targets#CUES}), a time to wait ({@link RetryAfter#CUES}) or hold a
+     * secret ({@link Redactor#TRIGGER_WORDS}).
+     */
+    final boolean[] hostCue;
+    final boolean[] waitCue;
+    final boolean[] secretCue;
+    /** The scan that read these lines, and the hits of its rule literals: (literal, end) pairs in text order. */
+    final Scan scan;
+    final int[] ruleHits;
+    final int ruleHitCount;
     /** Each line's position among the lines that are not noise, from 0; and how many those are. */
     final int[] rank;
     final int ranked;
 
-    private Lines(List<String> lines, boolean[] errorMarked) {
+    private Lines(List<String> lines, boolean[] errorMarked, Scan scan) {
         this.lines = lines;
         this.errorMarked = errorMarked;
-        StringBuilder lower = new StringBuilder();
+        this.scan = scan;
         lineStarts = new int[lines.size()];
-        for (int i = 0; i < lines.size(); i++) {
-            lineStarts[i] = lower.length();
-            lower.append(lines.get(i).toLowerCase(Locale.ROOT)).append('\n');
-        }
-        lowerText = lower.toString();
+        lowerText = lowerCased(lines, lineStarts);
+        folded = AhoCorasick.fold(lowerText, false);
         noise = new boolean[lines.size()];
-        NOISE_MARKS.scan(lowerText, (phrase, end) -> noise[lineAt(end - 1)] = true);
         warning = new boolean[lines.size()];
-        WARNING_MARKS.scan(lowerText, (word, end) -> {
-            int start = end - WARNING_WORDS.get(word).length();
-            if (start == 0 || !Character.isLetterOrDigit(lowerText.charAt(start - 1))) {
-                warning[lineAt(start)] = true;
+        hostCue = new boolean[lines.size()];
+        waitCue = new boolean[lines.size()];
+        secretCue = new boolean[lines.size()];
+        int firstMark = scan.firstMark();
+        int[][] hits = {new int[64]};
+        int[] count = {0};
+        int[] cursor = {0};
+        scan.automaton().scan(folded, (literal, end) -> {
+            if (literal < firstMark) {
+                if (count[0] + 2 > hits[0].length) {
+                    hits[0] = java.util.Arrays.copyOf(hits[0], hits[0].length * 2);
+                }
+                hits[0][count[0]++] = literal;
+                hits[0][count[0]++] = end;
+                return;
+            }
+            int mark = literal - firstMark;
+            // hits come in text order: the line only moves forward
+            int line = cursor[0];
+            while (line + 1 < lineStarts.length && lineStarts[line + 1] <= end - 1) {
+                line++;
+            }
+            cursor[0] = line;
+            if (mark >= FIRST_SECRET_CUE) {
+                secretCue[line] = true;
+            } else if (mark >= FIRST_WAIT_CUE) {
+                waitCue[line] = true;
+            } else if (mark >= FIRST_HOST_CUE) {
+                hostCue[line] = true;
+            } else if (mark >= FIRST_WARNING) {
+                if (atWordStart(end - WARNING_WORDS.get(mark - FIRST_WARNING).length())) {
+                    warning[line] = true;
+                }
+            } else if (mark >= FIRST_NOISE) {
+                noise[line] = true;
+            } else if (atWordStart(end - ERROR_WORDS.get(mark).length())) {
+                errorMarked[line] = true;
             }
         });
+        ruleHits = hits[0];
+        ruleHitCount = count[0];
         rank = new int[lines.size()];
         int r = 0;
         for (int i = 0; i < lines.size(); i++) {
@@ -88,47 +159,162 @@ final class Lines {
         ranked = Math.max(1, r);
     }
 
+    /** The lines lower-cased, each followed by a newline; fills in where each starts. */
+    private static String lowerCased(List<String> lines, int[] lineStarts) {
+        int length = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            lineStarts[i] = length;
+            length += lines.get(i).length() + 1;
+        }
+        StringBuilder joined = new StringBuilder(length);
+        for (String line : lines) {
+            joined.append(line).append('\n');
+        }
+        String lower = joined.toString().toLowerCase(Locale.ROOT);
+        if (lower.length() == length) {
+            return lower;
+        }
+        // some character lower-cases to more or fewer characters: place each line by its lower-cased length
+        StringBuilder each = new StringBuilder(length);
+        for (int i = 0; i < lines.size(); i++) {
+            lineStarts[i] = each.length();
+            each.append(lines.get(i).toLowerCase(Locale.ROOT)).append('\n');
+        }
+        return each.toString();
+    }
+
     static Lines of(String text) {
+        return of(text, MARKS_ONLY);
+    }
+
+    /**
+     * The lines of a text, read in one pass that also finds the scan's rule literals; secrets on them are then
+     * redacted, so that nothing matched or quoted holds one.
+     */
+    static Lines of(String text, Scan scan, Redactor redactor) {
+        return of(text, scan).redacted(redactor);
+    }
+
+    /** The lines of a text, read in one pass that also finds the scan's rule literals. */
+    static Lines of(String text, Scan scan) {
         List<String> lines = new ArrayList<>();
         List<Boolean> marks = new ArrayList<>();
         if (text != null) {
-            for (String raw : text.split("\r?\n", -1)) {
-                int cr = raw.lastIndexOf('\r');
-                String line = cr >= 0 && cr < raw.length() - 1 ? raw.substring(cr + 1) : raw.replace("\r", "");
-                boolean ghError = line.contains("##[error]");
-                if (line.indexOf('\u001B') >= 0) {
-                    line = ANSI.matcher(line).replaceAll("");
+            int from = 0;
+            int ghError = text.indexOf(GITHUB_ERROR);
+            while (from <= text.length()) {
+                int newline = text.indexOf('\n', from);
+                int to = newline < 0 ? text.length() : newline;
+                boolean marked = ghError >= from && ghError < to;
+                if (ghError >= 0 && ghError < to) {
+                    ghError = text.indexOf(GITHUB_ERROR, to);
                 }
-                if (line.indexOf('[') >= 0) {
-                    line = ANSI_WITHOUT_ESC.matcher(line).replaceAll("");
+                String line = clean(text, from, to);
+                if (line != null) {
+                    lines.add(line);
+                    marks.add(marked);
                 }
-                if (line.contains("##[") || line.contains("section_") || line.contains("travis_")
-                        || line.contains("[0K") || line.contains("[K")) {
-                    line = CI_MARKER.matcher(line).replaceAll("");
-                }
-                line = line.strip();
-                if (line.isEmpty()) {
-                    continue;
-                }
-                if (line.length() > MAX_LINE) {
-                    line = line.substring(0, MAX_LINE);
-                }
-                lines.add(line);
-                marks.add(ghError);
+                from = to + 1;
             }
         }
         boolean[] errorMarked = new boolean[marks.size()];
         for (int i = 0; i < errorMarked.length; i++) {
             errorMarked[i] = marks.get(i);
         }
-        Lines result = new Lines(List.copyOf(lines), errorMarked);
-        ERROR_MARKS.scan(result.lowerText, (word, end) -> {
-            int start = end - ERROR_WORDS.get(word).length();
-            if (start == 0 || !Character.isLetterOrDigit(result.lowerText.charAt(start - 1))) {
-                result.errorMarked[result.lineAt(start)] = true;
+        return new Lines(List.copyOf(lines), errorMarked, scan);
+    }
+
+    /**
+     * These lines with secrets redacted: the lines holding a secret's trigger are redacted (with the next line,
+     * where a {@code password:} may have its value), and only if one changes are the lines read again. A
+     * private key block, which spans lines, has the whole text redacted.
+     */
+    Lines redacted(Redactor redactor) {
+        List<String> copy = null;
+        for (int i = 0; i < lines.size(); i++) {
+            if (!secretCue[i]) {
+                continue;
             }
-        });
-        return result;
+            if (lower(i).contains("-----begin")) {
+                String joined = String.join("\n", lines);
+                String redacted = redactor.redact(joined);
+                return redacted.equals(joined) ? this : of(redacted, scan);
+            }
+            boolean pair = i + 1 < lines.size();
+            String text = pair ? lines.get(i) + "\n" + lines.get(i + 1) : lines.get(i);
+            String redacted = redactor.redact(text);
+            if (!redacted.equals(text)) {
+                copy = copy == null ? new ArrayList<>(lines) : copy;
+                int newline = pair ? redacted.lastIndexOf('\n') : -1;
+                copy.set(i, pair ? redacted.substring(0, Math.max(0, newline)) : redacted);
+                if (pair) {
+                    copy.set(i + 1, redacted.substring(newline + 1));
+                }
+            }
+        }
+        return copy == null ? this : new Lines(List.copyOf(copy), errorMarked.clone(), scan);
+    }
+
+    /** The line text[from, to) without progress redraws, colour codes and CI markers, stripped; null if blank. */
+    private static String clean(String text, int from, int to) {
+        String line = text.substring(from, to);
+        int cr = line.lastIndexOf('\r');
+        if (cr >= 0) {
+            // a carriage return mid-line redraws it: only what came last is visible
+            line = cr < line.length() - 1 ? line.substring(cr + 1) : line.replace("\r", "");
+        }
+        if (line.indexOf('\u001B') >= 0) {
+            line = ANSI.matcher(line).replaceAll("");
+        }
+        int codes = bracketCodes(line);
+        if ((codes & LOST_ANSI) != 0) {
+            line = ANSI_WITHOUT_ESC.matcher(line).replaceAll("");
+        }
+        if ((codes & CI_MARK) != 0 || line.indexOf('_') >= 0 && (line.contains("section_") || line.contains("travis_"))) {
+            line = CI_MARKER.matcher(line).replaceAll("");
+        }
+        line = line.strip();
+        if (line.isEmpty()) {
+            return null;
+        }
+        return line.length() > MAX_LINE ? line.substring(0, MAX_LINE) : line;
+    }
+
+    private static final int LOST_ANSI = 1;
+    private static final int CI_MARK = 2;
+
+    /**
+     * What the line's '[' characters may start, in one look at each: a colour code that lost its ESC ('[' then a
+     * digit or ';', and an 'm' later), a CI marker ("##[", "[0K", "[K").
+     */
+    private static int bracketCodes(String line) {
+        int codes = 0;
+        for (int i = line.indexOf('['); i >= 0; i = line.indexOf('[', i + 1)) {
+            char next = i + 1 < line.length() ? line.charAt(i + 1) : ' ';
+            if ((next >= '0' && next <= '9' || next == ';') && line.indexOf('m', i + 2) >= 0) {
+                codes |= LOST_ANSI;
+            }
+            if (next == 'K' || next == '0' && line.startsWith("K", i + 2) || i >= 2 && line.startsWith("##", i - 2)) {
+                codes |= CI_MARK;
+            }
+        }
+        return codes;
+    }
+
+    private boolean atWordStart(int offset) {
+        return offset == 0 || !Character.isLetterOrDigit(lowerText.charAt(offset - 1));
+    }
+
+    /** Whether line {@code i} lower-cased has its length, so that offsets in one are offsets in the other. */
+    boolean lowerKeepsOffsets(int i) {
+        int end = i + 1 < lineStarts.length ? lineStarts[i + 1] - 1 : lowerText.length() - 1;
+        return end - lineStarts[i] == lines.get(i).length();
+    }
+
+    /** Line {@code i}, lower-cased. */
+    String lower(int i) {
+        int end = i + 1 < lineStarts.length ? lineStarts[i + 1] - 1 : lowerText.length() - 1;
+        return lowerText.substring(lineStarts[i], end);
     }
 
     int size() {

@@ -1,28 +1,75 @@
 package dev.rebound.classifier.classify;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
- * The longest literal text every match of a regular expression must contain, found conservatively (no
- * literal rather than a wrong one): groups, classes, alternations, anchors and optional characters end a run.
+ * What every match of a regular expression must contain, found conservatively (less rather than wrong):
+ * its literal runs (groups, classes, alternations, anchors and optional characters end a run), the run a
+ * match must start with when the expression is anchored with {@code ^}, the run it must end with when anchored
+ * with {@code $}, and whether case matters. The longest run feeds the Aho–Corasick prefilter; the rest let a
+ * line that cannot match skip the regular expression.
  */
 final class RequiredLiteral {
 
     static final int MIN_LENGTH = 3;
+    /** Shorter runs are not worth a check. */
+    private static final int MIN_CHECKED = 2;
+    private static final java.util.regex.Pattern IGNORE_CASE = java.util.regex.Pattern.compile("\\(\\?[a-zA-Z]*i");
+
+    /**
+     * The requirements of one expression. Runs are lower-cased unless {@code caseSensitive}.
+     *
+     * @param literal       the longest run, lower-cased, for the prefilter; null when none has {@link #MIN_LENGTH}
+     * @param runs          every run of at least two characters
+     * @param prefix        the run a match starts with at the start of the line, or null
+     * @param suffix        the run a match ends with at the end of the line, or null
+     * @param caseSensitive whether the expression never ignores case
+     */
+    record Requirement(String literal, List<String> runs, String prefix, String suffix, boolean caseSensitive) {
+
+        /** Whether a line (and its lower-cased form) can match at all; false means the expression need not run. */
+        boolean admits(String line, String lowerLine) {
+            String subject = caseSensitive ? line : lowerLine;
+            for (String run : runs) {
+                if (!subject.contains(run)) {
+                    return false;
+                }
+            }
+            return (prefix == null || subject.startsWith(prefix)) && (suffix == null || subject.endsWith(suffix));
+        }
+    }
 
     private RequiredLiteral() {
     }
 
     /** The lower-cased required literal, or null when there is none of at least {@link #MIN_LENGTH} characters. */
     static String of(String regex) {
+        return analyze(regex).literal();
+    }
+
+    /** What every match of the expression contains; nothing at all when it alternates at the top. */
+    static Requirement analyze(String regex) {
+        boolean caseSensitive = !IGNORE_CASE.matcher(regex).find();
         if (hasTopLevelAlternation(regex)) {
-            return null;
+            return new Requirement(null, List.of(), null, null, caseSensitive);
         }
+        List<String> runs = new ArrayList<>();
         StringBuilder run = new StringBuilder();
-        String best = "";
+        int runStart = 0;
+        int anchoredAt = -1;
+        String prefix = null;
+        String suffix = null;
         int i = 0;
         while (i < regex.length()) {
             char c = regex.charAt(i);
+            if (c == '^' && i == firstAtom(regex)) {
+                anchoredAt = i + 1;
+            }
+            if (c == '$' && i == regex.length() - 1 && run.length() > 0) {
+                suffix = run.toString();
+            }
             int atomEnd;
             char literal = 0;
             if (c == '\\') {
@@ -50,20 +97,52 @@ final class RequiredLiteral {
             boolean optional = quantifier.startsWith("*") || quantifier.startsWith("?") || quantifier.startsWith("{0");
             boolean repeated = !quantifier.isEmpty() && !optional;
             if (literal != 0 && !optional) {
+                if (run.length() == 0) {
+                    runStart = i;
+                }
                 run.append(literal);
                 if (repeated) { // required, but what follows need not be adjacent to it
-                    best = longer(best, run);
-                    run.setLength(0);
+                    prefix = prefixOf(run, runStart, anchoredAt, prefix);
+                    add(runs, run);
                 }
             } else {
-                best = longer(best, run);
-                run.setLength(0);
+                prefix = prefixOf(run, runStart, anchoredAt, prefix);
+                add(runs, run);
             }
             i = quantifierEnd;
         }
-        best = longer(best, run);
-        String lower = best.toLowerCase(Locale.ROOT);
-        return lower.length() >= MIN_LENGTH ? lower : null;
+        prefix = prefixOf(run, runStart, anchoredAt, prefix);
+        add(runs, run);
+        String longest = runs.stream().max(java.util.Comparator.comparingInt(String::length)).orElse("");
+        String literal = longest.length() >= MIN_LENGTH ? longest.toLowerCase(Locale.ROOT) : null;
+        java.util.function.UnaryOperator<String> fold = caseSensitive ? t -> t : t -> t == null ? null
+                : t.toLowerCase(Locale.ROOT);
+        return new Requirement(literal, runs.stream().filter(r -> r.length() >= MIN_CHECKED).map(fold).toList(),
+                fold.apply(prefix), fold.apply(suffix), caseSensitive);
+    }
+
+    /** Where the first atom is: after leading inline flags such as {@code (?i)}. */
+    private static int firstAtom(String regex) {
+        int i = 0;
+        while (regex.startsWith("(?", i) && i + 2 < regex.length() && Character.isLetter(regex.charAt(i + 2))) {
+            int close = regex.indexOf(')', i);
+            if (close < 0 || regex.substring(i + 2, close).chars().anyMatch(ch -> !Character.isLetter(ch) && ch != '-')) {
+                return i;
+            }
+            i = close + 1;
+        }
+        return i;
+    }
+
+    private static String prefixOf(StringBuilder run, int runStart, int anchoredAt, String prefix) {
+        return prefix == null && run.length() > 0 && runStart == anchoredAt ? run.toString() : prefix;
+    }
+
+    private static void add(List<String> runs, StringBuilder run) {
+        if (run.length() > 0) {
+            runs.add(run.toString());
+            run.setLength(0);
+        }
     }
 
     private static boolean isEscapedLiteral(char c) {
@@ -150,7 +229,4 @@ final class RequiredLiteral {
         return i;
     }
 
-    private static String longer(String best, StringBuilder run) {
-        return run.length() > best.length() ? run.toString() : best;
-    }
 }

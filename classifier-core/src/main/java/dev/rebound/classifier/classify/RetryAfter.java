@@ -13,6 +13,10 @@ final class RetryAfter {
     private static final Pattern PHRASE = Pattern.compile(
             "(?i)(?:retry|try again|wait|resets?|reset in|available again)\\s+(?:after|in)\\s+(\\d{1,6}(?:\\.\\d+)?)\\s*"
                     + "(ms|milliseconds?|s|secs?|seconds?|m|mins?|minutes?|h|hours?)\\b");
+    private static final List<String> PHRASE_WORDS = List.of("retry", "try again", "wait", "reset",
+            "available again");
+    /** Words one of which a line holds if it says how long to wait (the header and reset names included). */
+    static final List<String> CUES = PHRASE_WORDS;
     private static final Pattern RESET_EPOCH = Pattern.compile("(?i)(?:x-)?rate-?limit-reset\\W{0,3}(\\d{10})\\b");
 
     private RetryAfter() {
@@ -20,23 +24,23 @@ final class RetryAfter {
 
     /** Milliseconds to wait, or null when the log does not say. */
     static Long find(Lines lines, Instant reference) {
-        if (!lines.lowerText.contains("retry") && !lines.lowerText.contains("reset")
-                && !lines.lowerText.contains("try again") && !lines.lowerText.contains("wait")) {
-            return null;
-        }
         List<String> all = lines.lines;
         for (int i = all.size() - 1; i >= 0; i--) {
+            if (!lines.waitCue[i]) {
+                continue;
+            }
             String line = all.get(i);
+            String lower = lines.lower(i);
             Matcher header = HEADER.matcher(line);
-            if (header.find()) {
+            if (lower.contains("retry-after") && header.find()) {
                 return Long.parseLong(header.group(1)) * 1000;
             }
             Matcher phrase = PHRASE.matcher(line);
-            if (phrase.find()) {
+            if (PHRASE_WORDS.stream().anyMatch(lower::contains) && phrase.find()) {
                 return (long) (Double.parseDouble(phrase.group(1)) * unitMillis(phrase.group(2)));
             }
             Matcher epoch = RESET_EPOCH.matcher(line);
-            if (epoch.find() && reference != null) {
+            if (lower.contains("limit-reset") && epoch.find() && reference != null) {
                 long wait = Long.parseLong(epoch.group(1)) * 1000 - reference.toEpochMilli();
                 return wait > 0 ? wait : null;
             }

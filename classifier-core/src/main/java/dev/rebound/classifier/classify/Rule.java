@@ -17,7 +17,7 @@ import java.util.Set;
  * @param severity         their severity
  * @param action           what to do
  * @param remediation      how
- * @param patterns         line patterns (RE2 syntax); any one matching a line is a hit
+ * @param patterns         line patterns (RE2 syntax, see {@link LinePattern}); any one matching a line is a hit
  * @param exitCodes        exit codes it requires (any of them); empty for none
  * @param signals          signals it requires (any of them, upper case without {@code SIG}); empty for none
  * @param steps            step-name patterns it requires (any of them); empty for none
@@ -32,7 +32,7 @@ public record Rule(
         Severity severity,
         Action action,
         String remediation,
-        List<Pattern> patterns,
+        List<LinePattern> patterns,
         Set<Integer> exitCodes,
         Set<String> signals,
         List<Pattern> steps,

@@ -230,10 +230,10 @@ public final class RuleLoader {
         }
         Category category = category(String.valueOf(rawCategory), source, where);
         Guidance defaults = guidance.get(category);
-        List<Pattern> patterns = new ArrayList<>();
+        List<LinePattern> patterns = new ArrayList<>();
         List<String> sourcesOfPatterns = strings(v, "patterns", source, where);
         for (int i = 0; i < sourcesOfPatterns.size(); i++) {
-            patterns.add(regex(sourcesOfPatterns.get(i), source, where, "patterns[" + i + "]"));
+            patterns.add(linePattern(sourcesOfPatterns.get(i), source, where, "patterns[" + i + "]"));
         }
         Set<Integer> exitCodes = new LinkedHashSet<>();
         Object rawCodes = v.getOrDefault("exit-codes", List.of());
@@ -273,6 +273,15 @@ public final class RuleLoader {
                 enumValue(v, "action", Action.values(), Action::wireName, source, where, defaults.action()),
                 string(v, "remediation", source, where, defaults.remediation()),
                 patterns, exitCodes, signals, steps, weight, confidence, order);
+    }
+
+    private static LinePattern linePattern(String text, String source, String where, String key) {
+        regex(text, source, where, key); // RE2 syntax: no back-references or look-around
+        try {
+            return LinePattern.compile(text);
+        } catch (IllegalArgumentException e) {
+            throw new RuleFileException(source + ": " + where + ", key '" + key + "': " + e.getMessage());
+        }
     }
 
     private static Pattern regex(String text, String source, String where, String key) {

@@ -5,11 +5,10 @@ import dev.rebound.contracts.error.Category;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * An ordered set of rules with the guidance of each category, compiled for speed: an Aho–Corasick scan
@@ -23,11 +22,22 @@ public final class RuleSet {
 
     private final List<Rule> rules;
     private final Map<Category, Guidance> guidance;
-    private final List<PatternRef> filtered = new ArrayList<>();
+    private final List<Trigger> triggers = new ArrayList<>();
     private final List<PatternRef> unfiltered = new ArrayList<>();
     private final AhoCorasick prefilter;
+    /** The prefilter's literals and the line marks in one automaton: {@link #read} needs a single pass. */
+    private final Lines.Scan scan;
+    private int patternCount;
 
-    private record PatternRef(int rule, Pattern pattern) {
+    /** A line pattern of rule {@code rule}; {@code index} numbers the set's patterns. */
+    private record PatternRef(int rule, int index, LinePattern pattern) {
+    }
+
+    /**
+     * A literal of the prefilter: one of a finite pattern's strings ({@code expansion} ≥ 0, the literal is the
+     * match) or the required literal of a pattern that runs as a regular expression ({@code expansion} = -1).
+     */
+    private record Trigger(PatternRef ref, int expansion, int length) {
     }
 
     /** A rule's best hit. */
@@ -46,17 +56,24 @@ public final class RuleSet {
         this.stepHints.putAll(stepHints);
         List<String> literals = new ArrayList<>();
         for (int r = 0; r < this.rules.size(); r++) {
-            for (Pattern pattern : this.rules.get(r).patterns()) {
-                String literal = RequiredLiteral.of(pattern.pattern());
-                if (literal == null) {
-                    unfiltered.add(new PatternRef(r, pattern));
+            for (LinePattern pattern : this.rules.get(r).patterns()) {
+                PatternRef ref = new PatternRef(r, patternCount++, pattern);
+                if (pattern.expansions() != null) {
+                    for (int e = 0; e < pattern.expansions().size(); e++) {
+                        String literal = pattern.expansions().get(e).toLowerCase(Locale.ROOT);
+                        literals.add(literal);
+                        triggers.add(new Trigger(ref, e, literal.length()));
+                    }
+                } else if (pattern.requirement().literal() != null) {
+                    literals.add(pattern.requirement().literal());
+                    triggers.add(new Trigger(ref, -1, pattern.requirement().literal().length()));
                 } else {
-                    literals.add(literal);
-                    filtered.add(new PatternRef(r, pattern));
+                    unfiltered.add(ref);
                 }
             }
         }
         prefilter = new AhoCorasick(literals);
+        scan = Lines.Scan.of(literals);
     }
 
     public List<Rule> rules() {
@@ -69,7 +86,7 @@ public final class RuleSet {
 
     /** Patterns that have no required literal and so run on every examined line (slower; for rule authors). */
     public List<String> unfilteredPatterns() {
-        return unfiltered.stream().map(p -> rules.get(p.rule()).id() + ": " + p.pattern().pattern()).toList();
+        return unfiltered.stream().map(p -> rules.get(p.rule()).id() + ": " + p.pattern().source()).toList();
     }
 
     /** The categories the step's name suggests (a step called "lint" hints quality_gate), in rule-file order. */
@@ -84,6 +101,14 @@ public final class RuleSet {
             }
         });
         return hinted;
+    }
+
+    /**
+     * The lines of a failure's text, read in the one pass that also finds this rule set's literals, with secrets
+     * redacted.
+     */
+    Lines read(String text, Redactor redactor) {
+        return Lines.of(text, scan, redactor);
     }
 
     /** Every rule that matches, best first (score, then rule order). */
@@ -101,25 +126,54 @@ public final class RuleSet {
             bestLine[r] = Integer.MIN_VALUE;
             hitLines.add(null);
         }
-        Set<Long> tried = new HashSet<>();
         int n = lines.size();
-        prefilter.scan(lines.lowerText, (literal, end) -> {
-            PatternRef ref = filtered.get(literal);
+        String[] lower = new String[n];
+        Budget budget = Budget.standard();
+        // the line a pattern last ran on, plus one: hits come in text order, so this is all "tried" needs
+        int[] lastTried = new int[patternCount];
+        int[] cursor = {0};
+        AhoCorasick.Hits onHit = (literal, end) -> {
+            Trigger trigger = triggers.get(literal);
+            PatternRef ref = trigger.ref();
             if (!admitted[ref.rule()]) {
                 return;
             }
-            int line = lines.lineAt(end - 1);
-            if (!lines.noise[line] && tried.add(((long) literal << 32) | line)
-                    && ref.pattern().matcher(lines.lines.get(line)).find()) {
+            int line = cursor[0];
+            while (line + 1 < n && lines.lineStarts[line + 1] <= end - 1) {
+                line++;
+            }
+            cursor[0] = line;
+            if (lines.noise[line]) {
+                return;
+            }
+            boolean hit;
+            if (trigger.expansion() >= 0 && lines.lowerKeepsOffsets(line)) {
+                int start = end - trigger.length() - lines.lineStarts[line];
+                hit = ref.pattern().matchesAt(lines.lines.get(line), start, trigger.expansion());
+            } else if (lastTried[ref.index()] != line + 1) {
+                lastTried[ref.index()] = line + 1;
+                hit = matches(ref, lines, line, lower, budget);
+            } else {
+                hit = false;
+            }
+            if (hit) {
                 record(ref.rule(), line, lines, best, bestLine, hitLines);
             }
-        });
+        };
+        if (lines.scan == scan) {
+            // the lines were read with this rule set's literals: their hits are already there
+            for (int h = 0; h < lines.ruleHitCount; h += 2) {
+                onHit.hit(lines.ruleHits[h], lines.ruleHits[h + 1]);
+            }
+        } else {
+            prefilter.scan(lines.folded, onHit);
+        }
         for (PatternRef ref : unfiltered) {
             if (!admitted[ref.rule()]) {
                 continue;
             }
             for (int line = Math.max(0, n - UNFILTERED_LINES); line < n; line++) {
-                if (!lines.noise[line] && ref.pattern().matcher(lines.lines.get(line)).find()) {
+                if (!lines.noise[line] && matches(ref, lines, line, lower, budget)) {
                     record(ref.rule(), line, lines, best, bestLine, hitLines);
                 }
             }
@@ -139,6 +193,15 @@ public final class RuleSet {
         }
         hits.sort(Comparator.comparingDouble(Hit::score).reversed().thenComparingInt(h -> h.rule().order()));
         return hits;
+    }
+
+    /** Whether the pattern matches the line: its regular expression runs only if the line holds what it needs. */
+    private static boolean matches(PatternRef ref, Lines lines, int line, String[] lower, Budget budget) {
+        if (lower[line] == null) {
+            lower[line] = lines.lower(line);
+        }
+        String text = lines.lines.get(line);
+        return ref.pattern().requirement().admits(text, lower[line]) && ref.pattern().find(text, budget);
     }
 
     private void record(int rule, int line, Lines lines, double[] best, int[] bestLine,

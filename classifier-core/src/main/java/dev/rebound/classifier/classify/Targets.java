@@ -13,16 +13,38 @@ import java.util.regex.Pattern;
  */
 final class Targets {
 
-    private static final List<Pattern> HOSTS = List.of(
-            Pattern.compile("lookup ([A-Za-z0-9][A-Za-z0-9.\\-]*\\.[A-Za-z]{2,})(?: on |: )"),
-            Pattern.compile("dial tcp:? (?:lookup )?(\\[[0-9A-Fa-f:]+\\]|[A-Za-z0-9][A-Za-z0-9.\\-]*):\\d+"),
-            Pattern.compile("(?i)could not resolve (?:host|hostname)(?::| for| name)? *['\"]?([A-Za-z0-9][A-Za-z0-9.\\-]*\\.[A-Za-z]{2,})"),
-            Pattern.compile("(?i)(?:failed to connect to|connect to|connecting to|unable to connect to) ([A-Za-z0-9][A-Za-z0-9.\\-]*)(?::\\d+| port \\d+)"),
-            Pattern.compile("(?:ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT) ([A-Za-z0-9][A-Za-z0-9.\\-]*\\.[A-Za-z]{2,})"),
-            Pattern.compile("(?i)unknown host:? ([A-Za-z0-9][A-Za-z0-9.\\-]*\\.[A-Za-z]{2,})"),
-            Pattern.compile("(?i)(?:host|server) ['\"]?([A-Za-z0-9][A-Za-z0-9.\\-]*\\.[A-Za-z]{2,})['\"]? (?:is unreachable|not found|unreachable)"),
-            Pattern.compile("https?://(?:[^/@\\s]+@)?([A-Za-z0-9][A-Za-z0-9.\\-]*\\.[A-Za-z]{2,})"),
-            Pattern.compile("\\b((?:[a-z0-9\\-]+\\.)+(?:io|com|org|net|dev|cloud))/[a-z0-9._\\-]+(?:/[a-z0-9._\\-]+)*[:@][A-Za-z0-9._\\-]+"));
+    /** A pattern that names a host, and the words (lower-cased) of which a line must hold one for it to run. */
+    private record Host(Pattern pattern, List<String> anyOf) {
+
+        boolean mayMatch(String lowerLine) {
+            for (String word : anyOf) {
+                if (lowerLine.contains(word)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    private static final List<Host> HOSTS = List.of(
+            new Host(Pattern.compile("lookup ([A-Za-z0-9][A-Za-z0-9.\\-]*\\.[A-Za-z]{2,})(?: on |: )"), List.of("lookup ")),
+            new Host(Pattern.compile("dial tcp:? (?:lookup )?(\\[[0-9A-Fa-f:]+\\]|[A-Za-z0-9][A-Za-z0-9.\\-]*):\\d+"),
+                    List.of("dial tcp")),
+            new Host(Pattern.compile("(?i)could not resolve (?:host|hostname)(?::| for| name)? *['\"]?([A-Za-z0-9][A-Za-z0-9.\\-]*\\.[A-Za-z]{2,})"),
+                    List.of("could not resolve")),
+            new Host(Pattern.compile("(?i)(?:failed to connect to|connect to|connecting to|unable to connect to) ([A-Za-z0-9][A-Za-z0-9.\\-]*)(?::\\d+| port \\d+)"),
+                    List.of("connect")),
+            new Host(Pattern.compile("(?:ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT) ([A-Za-z0-9][A-Za-z0-9.\\-]*\\.[A-Za-z]{2,})"),
+                    List.of("enotfound", "eai_again", "econnrefused", "econnreset", "etimedout")),
+            new Host(Pattern.compile("(?i)unknown host:? ([A-Za-z0-9][A-Za-z0-9.\\-]*\\.[A-Za-z]{2,})"), List.of("unknown host")),
+            new Host(Pattern.compile("(?i)(?:host|server) ['\"]?([A-Za-z0-9][A-Za-z0-9.\\-]*\\.[A-Za-z]{2,})['\"]? (?:is unreachable|not found|unreachable)"),
+                    List.of("unreachable", "not found")),
+            new Host(Pattern.compile("https?://(?:[^/@\\s]+@)?([A-Za-z0-9][A-Za-z0-9.\\-]*\\.[A-Za-z]{2,})"), List.of("http")),
+            new Host(Pattern.compile("\\b((?:[a-z0-9\\-]+\\.)+(?:io|com|org|net|dev|cloud))/[a-z0-9._\\-]+(?:/[a-z0-9._\\-]+)*[:@][A-Za-z0-9._\\-]+"),
+                    List.of(".io/", ".com/", ".org/", ".net/", ".dev/", ".cloud/")));
+
+    /** Words one of which a line holds if any pattern can find a host in it. */
+    static final List<String> CUES = HOSTS.stream().flatMap(h -> h.anyOf().stream()).distinct().toList();
 
     private static final Pattern IP = Pattern.compile("\\[?[0-9a-f:.]+\\]?");
     private static final int NEIGHBOURHOOD = 3;
@@ -38,7 +60,7 @@ final class Targets {
         }
         int n = lines.size();
         if (decisiveLine >= 0) {
-            String found = inLine(lines.lines.get(decisiveLine));
+            String found = inLine(lines, decisiveLine);
             for (int d = 1; found == null && d <= NEIGHBOURHOOD; d++) {
                 found = firstOf(lines, decisiveLine + d, decisiveLine - d);
             }
@@ -47,7 +69,7 @@ final class Targets {
             }
         }
         for (int i = n - 1; i >= Math.max(0, n - TAIL); i--) {
-            String found = inLine(lines.lines.get(i));
+            String found = inLine(lines, i);
             if (found != null) {
                 return found;
             }
@@ -58,7 +80,7 @@ final class Targets {
     private static String firstOf(Lines lines, int... indexes) {
         for (int i : indexes) {
             if (i >= 0 && i < lines.size()) {
-                String found = inLine(lines.lines.get(i));
+                String found = inLine(lines, i);
                 if (found != null) {
                     return found;
                 }
@@ -67,13 +89,24 @@ final class Targets {
         return null;
     }
 
+    private static String inLine(Lines lines, int i) {
+        return lines.hostCue[i] ? inLine(lines.lines.get(i)) : null;
+    }
+
     /** The first host name the line names; an IP address only when it names no host name. */
     static String inLine(String line) {
         String address = null;
-        for (Pattern host : HOSTS) {
-            Matcher matcher = host.matcher(line);
+        String lower = line.toLowerCase(Locale.ROOT);
+        for (Host host : HOSTS) {
+            if (!host.mayMatch(lower)) {
+                continue;
+            }
+            Matcher matcher = host.pattern().matcher(line);
             while (matcher.find()) {
-                String candidate = matcher.group(1).toLowerCase(Locale.ROOT).replaceAll("\\.$", "");
+                String candidate = matcher.group(1).toLowerCase(Locale.ROOT);
+                if (candidate.endsWith(".")) {
+                    candidate = candidate.substring(0, candidate.length() - 1);
+                }
                 if (candidate.equals("localhost") || candidate.startsWith("127.") || candidate.equals("[::1]")) {
                     continue;
                 }

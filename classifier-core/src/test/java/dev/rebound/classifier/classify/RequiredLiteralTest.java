@@ -25,4 +25,54 @@ class RequiredLiteralTest {
         assertThat(RequiredLiteral.of("connection refused|ECONNREFUSED")).isNull();
         assertThat(RequiredLiteral.of("\\d+:\\d+")).isNull();
     }
+
+    @Test
+    void everyRunAnchorAndCaseIsKnown() {
+        RequiredLiteral.Requirement tests = RequiredLiteral.analyze("(?i)Tests run: \\d+, Failures: [1-9]");
+        assertThat(tests.literal()).isEqualTo(", failures: ");
+        assertThat(tests.runs()).containsExactly("tests run: ", ", failures: ");
+        assertThat(tests.caseSensitive()).isFalse();
+
+        RequiredLiteral.Requirement fail = RequiredLiteral.analyze("^FAIL$");
+        assertThat(fail.caseSensitive()).isTrue();
+        assertThat(fail.prefix()).isEqualTo("FAIL");
+        assertThat(fail.suffix()).isEqualTo("FAIL");
+        assertThat(fail.admits("FAIL", "fail")).isTrue();
+        assertThat(fail.admits("Failures: 0", "failures: 0")).isFalse();
+        assertThat(fail.admits("--- FAIL", "--- fail")).isFalse();
+
+        RequiredLiteral.Requirement anchored = RequiredLiteral.analyze("(?i)^error: (?:could not|cannot) find");
+        assertThat(anchored.prefix()).isEqualTo("error: ");
+        assertThat(anchored.admits("ERROR: cannot find x", "error: cannot find x")).isTrue();
+        assertThat(anchored.admits("[x] error: cannot find", "[x] error: cannot find")).isFalse();
+    }
+
+    @Test
+    void aQuantifiedOrGroupedEndIsNoSuffix() {
+        assertThat(RequiredLiteral.analyze("FAIL+$").suffix()).isNull();
+        assertThat(RequiredLiteral.analyze("FAIL(?:ED)?$").suffix()).isNull();
+        assertThat(RequiredLiteral.analyze("\\s{2,}FAIL$").suffix()).isEqualTo("FAIL");
+        assertThat(RequiredLiteral.analyze("a^b").prefix()).isNull();
+    }
+
+    @Test
+    void whatADerivedRequirementRejectsTheExpressionCannotMatch() {
+        // the requirement is a necessary condition: on lines it rejects, the expression never matches
+        java.util.List<String> regexes = java.util.List.of("(?i)Tests run: \\d+, Failures: [1-9]", "^FAIL$",
+                "(?i)^FAIL\\s+[\\w/.\\-]+\\.(?:js|ts)", "\\s{2,}ERROR$", "(?i)error[^0-9\\n]{0,20}\\b40[13]\\b",
+                "(?i)Ran \\d+ tests? in [\\d.]+s", "colou?r mismatch", "ab+cdefg");
+        java.util.List<String> lines = java.util.List.of("Tests run: 3, Failures: 1", "FAIL", "fail", "FAIL src/a.js",
+                "fail src/a.ts (3 s)", "x  ERROR", "Error: 401 Unauthorized", "ERROR 403", "Ran 12 tests in 0.3s",
+                "color mismatch", "abbbcdefg", "acdefg", "Tests run: 3, Failures: 0");
+        for (String regex : regexes) {
+            com.google.re2j.Pattern pattern = com.google.re2j.Pattern.compile(regex);
+            RequiredLiteral.Requirement requirement = RequiredLiteral.analyze(regex);
+            for (String line : lines) {
+                if (pattern.matcher(line).find()) {
+                    assertThat(requirement.admits(line, line.toLowerCase(java.util.Locale.ROOT)))
+                            .as("%s on %s", regex, line).isTrue();
+                }
+            }
+        }
+    }
 }
