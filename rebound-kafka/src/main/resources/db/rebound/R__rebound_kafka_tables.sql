@@ -37,3 +37,6 @@ create table if not exists dead_letter_replays (
 -- Events the broker refuses for good (too large, invalid topic) are parked, not retried.
 alter table outbox add column if not exists parked_at timestamptz;
 alter table outbox add column if not exists error text;
+
+-- Outbox payloads live for milliseconds and the producer compresses them anyway: no pglz on the way through.
+alter table outbox alter column payload set storage external;

@@ -35,7 +35,7 @@ public final class Classifier {
         Lines lines = rules.read(failure.text(), redactor);
         List<RuleSet.Hit> hits = rules.match(lines, failure);
         if (hits.isEmpty()) {
-            List<Category> hinted = rules.hintedBy(failure.stepName());
+            List<Category> hinted = rules.hintedBy(failure.stepName(), Budget.standard());
             return hinted.isEmpty() ? unknown(failure, lines) : byStepName(failure, lines, hinted.get(0));
         }
         RuleSet.Hit winner = hits.get(0);

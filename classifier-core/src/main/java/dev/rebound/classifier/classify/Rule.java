@@ -1,6 +1,5 @@
 package dev.rebound.classifier.classify;
 
-import com.google.re2j.Pattern;
 import dev.rebound.contracts.error.Action;
 import dev.rebound.contracts.error.Category;
 import dev.rebound.contracts.error.Severity;
@@ -35,7 +34,7 @@ public record Rule(
         List<LinePattern> patterns,
         Set<Integer> exitCodes,
         Set<String> signals,
-        List<Pattern> steps,
+        List<LinePattern> steps,
         double weight,
         double confidence,
         int order) {
@@ -48,7 +47,7 @@ public record Rule(
     }
 
     /** Whether the failure's exit code, signal and step are those the rule requires, if it requires any. */
-    boolean admits(Failure failure) {
+    boolean admits(Failure failure, Budget budget) {
         if (!exitCodes.isEmpty() || !signals.isEmpty()) {
             boolean byCode = failure.exitCode() != null && exitCodes.contains(failure.exitCode());
             boolean bySignal = failure.signal() != null && signals.contains(Signals.normalize(failure.signal()));
@@ -57,7 +56,7 @@ public record Rule(
             }
         }
         if (!steps.isEmpty()) {
-            return failure.stepName() != null && steps.stream().anyMatch(p -> p.matcher(failure.stepName()).find());
+            return failure.stepName() != null && steps.stream().anyMatch(p -> p.find(failure.stepName(), budget));
         }
         return true;
     }

@@ -98,7 +98,7 @@ public final class RuleLoader {
     }
 
     private record Document(String source, List<RawRule> rules, Set<String> disabled,
-                            Map<Category, Map<String, Object>> guidance, Map<Category, List<Pattern>> stepHints) {
+                            Map<Category, Map<String, Object>> guidance, Map<Category, List<LinePattern>> stepHints) {
     }
 
     private static Document parse(String source, String yaml) {
@@ -149,15 +149,15 @@ public final class RuleLoader {
             unknownKeys(entry, GUIDANCE_KEYS, source, where);
             guidance.put(category, entry);
         });
-        Map<Category, List<Pattern>> stepHints = new LinkedHashMap<>();
+        Map<Category, List<LinePattern>> stepHints = new LinkedHashMap<>();
         Map<String, Object> rawHints = map(top.getOrDefault("step-hints", Map.of()), source, "step-hints");
         rawHints.forEach((name, value) -> {
             String where = "step-hints." + name;
             Category category = category(name, source, where);
             List<String> sources = strings(Map.of("patterns", value), "patterns", source, where);
-            List<Pattern> patterns = new ArrayList<>();
+            List<LinePattern> patterns = new ArrayList<>();
             for (int i = 0; i < sources.size(); i++) {
-                patterns.add(regex(sources.get(i), source, where, "[" + i + "]"));
+                patterns.add(linePattern(sources.get(i), source, where, "[" + i + "]"));
             }
             stepHints.put(category, patterns);
         });
@@ -214,7 +214,7 @@ public final class RuleLoader {
         for (int i = 0; i < ordered.size(); i++) {
             rules.add(compile(ordered.get(i), sources.get(i), i, guidance));
         }
-        Map<Category, List<Pattern>> stepHints = new LinkedHashMap<>(shipped.stepHints());
+        Map<Category, List<LinePattern>> stepHints = new LinkedHashMap<>(shipped.stepHints());
         if (user != null) {
             stepHints.putAll(user.stepHints());
         }
@@ -249,10 +249,10 @@ public final class RuleLoader {
         }
         Set<String> signals = new LinkedHashSet<>();
         strings(v, "signals", source, where).forEach(s -> signals.add(Signals.normalize(s)));
-        List<Pattern> steps = new ArrayList<>();
+        List<LinePattern> steps = new ArrayList<>();
         List<String> stepSources = strings(v, "steps", source, where);
         for (int i = 0; i < stepSources.size(); i++) {
-            steps.add(regex(stepSources.get(i), source, where, "steps[" + i + "]"));
+            steps.add(linePattern(stepSources.get(i), source, where, "steps[" + i + "]"));
         }
         if (patterns.isEmpty() && exitCodes.isEmpty() && signals.isEmpty()) {
             throw new RuleFileException(source + ": " + where + ", key 'patterns': a rule needs patterns, exit-codes "

@@ -1,6 +1,5 @@
 package dev.rebound.classifier.classify;
 
-import com.google.re2j.Pattern;
 import dev.rebound.contracts.error.Category;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -47,9 +46,9 @@ public final class RuleSet {
     /** How much a step name that suggests a hit's category strengthens the hit. */
     static final double STEP_HINT_BOOST = 1.25;
 
-    private final Map<Category, List<Pattern>> stepHints;
+    private final Map<Category, List<LinePattern>> stepHints;
 
-    RuleSet(List<Rule> rules, Map<Category, Guidance> guidance, Map<Category, List<Pattern>> stepHints) {
+    RuleSet(List<Rule> rules, Map<Category, Guidance> guidance, Map<Category, List<LinePattern>> stepHints) {
         this.rules = List.copyOf(rules);
         this.guidance = new EnumMap<>(guidance);
         this.stepHints = new EnumMap<>(Category.class);
@@ -90,13 +89,13 @@ public final class RuleSet {
     }
 
     /** The categories the step's name suggests (a step called "lint" hints quality_gate), in rule-file order. */
-    List<Category> hintedBy(String stepName) {
+    List<Category> hintedBy(String stepName, Budget budget) {
         if (stepName == null || stepName.isBlank()) {
             return List.of();
         }
         List<Category> hinted = new ArrayList<>();
         stepHints.forEach((category, patterns) -> {
-            if (patterns.stream().anyMatch(p -> p.matcher(stepName).find())) {
+            if (patterns.stream().anyMatch(p -> p.find(stepName, budget))) {
                 hinted.add(category);
             }
         });
@@ -113,11 +112,12 @@ public final class RuleSet {
 
     /** Every rule that matches, best first (score, then rule order). */
     List<Hit> match(Lines lines, Failure failure) {
-        List<Category> hinted = hintedBy(failure.stepName());
+        Budget budget = Budget.standard();
+        List<Category> hinted = hintedBy(failure.stepName(), budget);
         int ruleCount = rules.size();
         boolean[] admitted = new boolean[ruleCount];
         for (int r = 0; r < ruleCount; r++) {
-            admitted[r] = rules.get(r).admits(failure);
+            admitted[r] = rules.get(r).admits(failure, budget);
         }
         double[] best = new double[ruleCount];
         int[] bestLine = new int[ruleCount];
@@ -128,7 +128,6 @@ public final class RuleSet {
         }
         int n = lines.size();
         String[] lower = new String[n];
-        Budget budget = Budget.standard();
         // the line a pattern last ran on, plus one: hits come in text order, so this is all "tried" needs
         int[] lastTried = new int[patternCount];
         int[] cursor = {0};

@@ -27,9 +27,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The transactional outbox: events are written to the {@code outbox} table in the same transaction as the
  * effect that caused them; {@link #publishPending()} then publishes every pending event, oldest first, and
- * deletes it. The consuming pipeline calls it after each batch and {@link OutboxRelay} on a timer, so what a
- * crash or a broker outage left behind goes out before anything newer, and one lock per process keeps a
- * single publisher at a time (row locks keep instances apart). An event the broker refuses for good (too
+ * deletes it. {@link OutboxRelay} calls it on its own thread, woken by the consuming pipeline after each batch
+ * ({@link #requestPublish()}) and on a timer, so what a crash or a broker outage left behind goes out before
+ * anything newer, and one lock per process keeps a single publisher at a time (row locks keep instances apart). An event the broker refuses for good (too
  * large, invalid topic) is parked with its error instead of blocking the others.
  */
 public final class Outbox {
@@ -45,6 +45,8 @@ public final class Outbox {
     private final int batchSize;
     private final MeterRegistry meters;
     private final ReentrantLock publishing = new ReentrantLock();
+    /** What {@link #requestPublish()} does: publish in the caller, until a relay takes the work on its thread. */
+    private volatile Runnable publisher = this::publishPending;
 
     public Outbox(JdbcTemplate jdbc, TransactionTemplate transactions, CloudEventCodec codec, RecordSender sender,
                   int batchSize, MeterRegistry meters) {
@@ -68,6 +70,20 @@ public final class Outbox {
         }
         jdbc.batchUpdate("insert into outbox (event_id, topic, record_key, headers, payload) "
                 + "values (?, ?, ?, cast(? as jsonb), ?) on conflict (event_id) do nothing", rows);
+    }
+
+    /**
+     * Has what was just staged published: by the relay's thread once one runs ({@link #publishWith}), so the
+     * consumer goes on with the next batch while the broker acknowledges this one; else at once, in the caller.
+     * Either way the events are already durable in the outbox.
+     */
+    public void requestPublish() {
+        publisher.run();
+    }
+
+    /** Hands publishing to {@code publisher} (the relay's wake-up); null hands it back to the caller. */
+    public void publishWith(Runnable publisher) {
+        this.publisher = publisher == null ? this::publishPending : publisher;
     }
 
     /**

@@ -2,8 +2,7 @@ package dev.rebound.kafka.outbox;
 
 import dev.rebound.kafka.ReboundKafkaProperties;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,8 +10,9 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Publishes what a crash or a broker outage left in the outbox when no new batch comes to do it, and forgets
- * consumed event ids older than the deduplication retention. Runs on its own thread.
+ * Publishes the outbox on its own thread: at once when a pipeline has staged events ({@link #wake()}), so that
+ * consuming the next batch overlaps with the broker acknowledging this one, and on a timer for what a crash or
+ * a broker outage left behind. Also forgets consumed event ids older than the deduplication retention.
  */
 public final class OutboxRelay implements SmartLifecycle {
 
@@ -22,7 +22,9 @@ public final class OutboxRelay implements SmartLifecycle {
     private final Outbox outbox;
     private final JdbcTemplate jdbc;
     private final ReboundKafkaProperties properties;
-    private ScheduledExecutorService executor;
+    private final Semaphore wakeUps = new Semaphore(0);
+    private Thread thread;
+    private volatile boolean running;
     private long lastPrune;
 
     public OutboxRelay(Outbox outbox, JdbcTemplate jdbc, ReboundKafkaProperties properties) {
@@ -40,9 +42,32 @@ public final class OutboxRelay implements SmartLifecycle {
         return published;
     }
 
-    private void tick() {
+    /** Asks for a pass now: a pipeline has staged events. */
+    public void wake() {
+        wakeUps.release();
+    }
+
+    private void run() {
+        long interval = properties.outbox().relayInterval().toMillis();
+        while (running) {
+            boolean woken;
+            try {
+                woken = wakeUps.tryAcquire(interval, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            wakeUps.drainPermits(); // one pass publishes everything staged so far
+            tick(woken);
+        }
+    }
+
+    private void tick(boolean woken) {
         try {
-            relayOnce();
+            if (woken) {
+                outbox.publishPending();
+            } else {
+                relayOnce();
+            }
             if (System.currentTimeMillis() - lastPrune > PRUNE_INTERVAL.toMillis()) {
                 int pruned = jdbc.update("delete from processed_events where processed_at < now() - make_interval(secs => ?)",
                         properties.dedupRetention().toSeconds());
@@ -57,21 +82,38 @@ public final class OutboxRelay implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        executor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "outbox-relay"));
-        long interval = properties.outbox().relayInterval().toMillis();
-        executor.scheduleWithFixedDelay(this::tick, interval, interval, TimeUnit.MILLISECONDS);
+        running = true;
+        thread = new Thread(this::run, "outbox-relay");
+        thread.setDaemon(true);
+        thread.start();
+        outbox.publishWith(this::wake);
     }
 
+    /** Stops after the pipelines (a lower phase stops later), with a last pass for what they staged. */
     @Override
     public synchronized void stop() {
-        if (executor != null) {
-            executor.shutdownNow();
-            executor = null;
+        if (thread == null) {
+            return;
         }
+        outbox.publishWith(null);
+        running = false;
+        wakeUps.release();
+        try {
+            thread.join(properties.outbox().relayInterval().toMillis() + 30_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        thread = null;
+        tick(true);
     }
 
     @Override
     public synchronized boolean isRunning() {
-        return executor != null;
+        return thread != null;
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 200;
     }
 }

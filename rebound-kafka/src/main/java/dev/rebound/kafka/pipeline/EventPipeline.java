@@ -25,8 +25,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What happens to every batch a service consumes: decode → deduplicate → handle and stage the derived
- * events in one transaction → publish everything pending, oldest first → dead-letter the bad records. It
- * returns only when all of it is durable, so the listener container commits the offsets afterwards. An event
+ * events in one transaction → have everything pending published, oldest first (by the outbox relay's thread) →
+ * dead-letter the bad records. It returns only when all of it is durable (the derived events in the outbox, the
+ * dead letters acknowledged), so the listener container commits the offsets afterwards. An event
  * whose data the database refuses (SQLSTATE 22, 23, 54) is set aside alone as unprocessable. Any other
  * failure on the way is an outage: the exception goes to the container, which retries the whole batch with
  * capped backoff while the consumer stays paused, and readiness reports the pipeline down until a batch
@@ -136,8 +137,9 @@ public final class EventPipeline<T extends EventData> {
                 }
             }
         }
-        // everything pending goes out oldest first: what an earlier attempt left is never overtaken
-        outbox.publishPending();
+        // durable in the outbox: published oldest first on the relay's thread (what an earlier attempt left is
+        // never overtaken) while this thread goes on with the next batch
+        outbox.requestPublish();
         deadLetters.publish(rejections);
 
         acceptedCount.increment(events.size());
