@@ -48,7 +48,7 @@ public record ReboundKafkaProperties(
     }
 
     /**
-     * @param relayInterval how often the relay publishes what no batch published (after a crash or an outage)
+     * @param relayInterval how often the relay, otherwise woken by each batch, looks for what a crash or an outage left
      * @param batchSize     rows per publishing pass
      * @param staleAfter    readiness is DOWN while an event has waited longer than this to be published
      */
