@@ -121,9 +121,11 @@ public final class EndToEndBenchmark implements Callable<Integer> {
 
     private Results run(Load load, RawHop hop, ServiceProcess service) throws InterruptedException {
         Results results = new Results();
-        // warm both paths (JIT, connections, page cache) before anything counts
+        // warm both paths (the JIT of the service and of the broker, connections, page cache) before anything
+        // counts: one full burst each
         for (Route path : Route.values()) {
-            load.burst(path, Math.min(events, 5_000), service);
+            Load.Outcome warm = load.burst(path, events, service);
+            out.printf("warm-up %-7s %,9.0f events/s%n", path.label, warm.perSecond());
         }
         for (int round = 1; round <= rounds; round++) {
             for (Route path : round % 2 == 1 ? List.of(Route.RAW, Route.SERVICE) : List.of(Route.SERVICE, Route.RAW)) {
