@@ -92,6 +92,36 @@ class OutboxIT {
     }
 
     @Test
+    void aRunningRelayPublishesWhenABatchAsksAndTheCallerMovesOn() {
+        // a timer that never fires within the test: only the wake-up can publish
+        ReboundKafkaProperties slowTimer = new ReboundKafkaProperties("/test", false,
+                new ReboundKafkaProperties.Retry(Duration.ofMillis(100), 2.0, Duration.ofSeconds(1)),
+                new ReboundKafkaProperties.Outbox(Duration.ofHours(1), 500, Duration.ofSeconds(30)),
+                Duration.ofDays(31), Duration.ofSeconds(2));
+        OutboxRelay relay = new OutboxRelay(outbox, jdbc, slowTimer);
+        relay.start();
+        try {
+            OutboundEvent event = event("op-woken");
+            transactions.executeWithoutResult(status -> outbox.stage(List.of(event)));
+
+            outbox.requestPublish();
+
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertThat(events.find(Topics.ERROR_EVENTS, r -> event.id().equals(TestEvents.header(r, "ce_id"))))
+                            .hasSize(1));
+            assertThat(Thread.getAllStackTraces().keySet()).anyMatch(t -> t.getName().equals("outbox-relay"));
+        } finally {
+            relay.stop();
+        }
+        assertThat(relay.isRunning()).isFalse();
+        // without a relay, asking publishes at once, in the caller
+        OutboundEvent after = event("op-after-stop");
+        transactions.executeWithoutResult(status -> outbox.stage(List.of(after)));
+        outbox.requestPublish();
+        assertThat(outbox.backlog()).isZero();
+    }
+
+    @Test
     void pendingEventsGoOutOldestFirst() {
         OutboundEvent older = event("op-same-key");
         OutboundEvent newer = event("op-same-key");
