@@ -18,12 +18,12 @@ import java.util.Random;
  * output: the shared datasets' LogChunks chunks and OpenStack gate signatures when the datasets folder is
  * given, else this repository's labelled examples. An excerpt is what a platform sends: the failure at the
  * end, preceded by ordinary build output (real Maven, npm and pytest lines, shipped as
- * {@code build-prelude.log}), cut to its last {@code size} bytes at a line boundary.
+ * {@code build-prelude.txt}), cut to its last {@code size} bytes at a line boundary.
  */
 public final class Corpus {
 
     static final String LABELLED = "classifier-core/src/test/resources/labelled/examples.jsonl";
-    private static final String PRELUDE = "build-prelude.log";
+    private static final String PRELUDE = "build-prelude.txt";
 
     private final List<String> texts;
     private final String origin;
