@@ -16,71 +16,46 @@ import java.util.regex.Pattern;
  */
 public final class Fingerprints {
 
-    /** A volatile part, its placeholder, and what a line must hold for the pattern to be worth running. */
+    /**
+     * A volatile part, its placeholder, and a cheap test that a line may hold one: a necessary condition, so
+     * that the expression, which would try every position of the line, runs only where it can match.
+     */
     private record Replacement(Pattern pattern, String with, Predicate<String> mayMatch) {
-
-        Replacement(Pattern pattern, String with) {
-            this(pattern, with, line -> true);
-        }
-    }
-
-    private static final Predicate<String> DIGIT = Fingerprints::hasDigit;
-
-    private static boolean hasDigit(String line) {
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (c >= '0' && c <= '9') {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static Predicate<String> digitAnd(String anyOf) {
-        return line -> {
-            if (!hasDigit(line)) {
-                return false;
-            }
-            for (int i = 0; i < anyOf.length(); i++) {
-                if (line.indexOf(anyOf.charAt(i)) >= 0) {
-                    return true;
-                }
-            }
-            return false;
-        };
     }
 
     private static final List<Replacement> VOLATILE = List.of(
             // timestamps and dates
-            new Replacement(Pattern.compile("\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(?::\\d{2}(?:[.,]\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?"), "<ts>", digitAnd(":")),
-            new Replacement(Pattern.compile("\\d{4}[/-]\\d{2}[/-]\\d{2}"), "<date>", digitAnd("-/")),
-            new Replacement(Pattern.compile("\\b\\d{1,2}:\\d{2}:\\d{2}(?:[.,]\\d+)?\\b"), "<time>", digitAnd(":")),
+            new Replacement(Pattern.compile("\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(?::\\d{2}(?:[.,]\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?"), "<ts>", Fingerprints::hasDate),
+            new Replacement(Pattern.compile("\\d{4}[/-]\\d{2}[/-]\\d{2}"), "<date>", Fingerprints::hasDate),
+            new Replacement(Pattern.compile("\\b\\d{1,2}:\\d{2}:\\d{2}(?:[.,]\\d+)?\\b"), "<time>", Fingerprints::hasTime),
             // ids
-            new Replacement(Pattern.compile("(?i)\\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\b"), "<uuid>", digitAnd("-")),
-            new Replacement(Pattern.compile("(?i)\\b(?:sha256:)?[0-9a-f]{12,}\\b"), "<hex>"),
+            new Replacement(Pattern.compile("(?i)\\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\b"), "<uuid>", Fingerprints::hasUuid),
+            new Replacement(Pattern.compile("(?i)\\b(?:sha256:)?[0-9a-f]{12,}\\b"), "<hex>", line -> longestRun(line, Fingerprints::isHex) >= 12),
             new Replacement(Pattern.compile("\\b0x[0-9a-fA-F]+\\b"), "<hex>", line -> line.contains("0x")),
             // addresses
-            new Replacement(Pattern.compile("\\b(?:\\d{1,3}\\.){3}\\d{1,3}(?::\\d{1,5})?\\b"), "<ip>", digitAnd(".")),
-            new Replacement(Pattern.compile("(?i)\\[?\\b(?:[0-9a-f]{1,4}:){2,7}[0-9a-f]{1,4}\\b\\]?(?::\\d{1,5})?"), "<ip>", line -> line.indexOf(':') >= 0),
-            new Replacement(Pattern.compile("(?<=[A-Za-z0-9\\]]):\\d{2,5}\\b(?=[/\\s)\"',;]|$)"), ":<port>", digitAnd(":")),
-            new Replacement(Pattern.compile("\\b(?:port|PORT) \\d{2,5}\\b"), "port <port>", DIGIT),
+            new Replacement(Pattern.compile("\\b(?:\\d{1,3}\\.){3}\\d{1,3}(?::\\d{1,5})?\\b"), "<ip>", line -> mostInRun(line, Fingerprints::isDigitOrDot, '.') >= 3),
+            new Replacement(Pattern.compile("(?i)\\[?\\b(?:[0-9a-f]{1,4}:){2,7}[0-9a-f]{1,4}\\b\\]?(?::\\d{1,5})?"), "<ip>", line -> mostInRun(line, Fingerprints::isHexOrColon, ':') >= 2),
+            new Replacement(Pattern.compile("(?<=[A-Za-z0-9\\]]):\\d{2,5}\\b(?=[/\\s)\"',;]|$)"), ":<port>", Fingerprints::hasPort),
+            new Replacement(Pattern.compile("\\b(?:port|PORT) \\d{2,5}\\b"), "port <port>", line -> line.contains("port ") || line.contains("PORT ")),
             // workspace prefixes: keep the file's base name
-            new Replacement(Pattern.compile("(?:[A-Za-z]:)?(?:[/\\\\][\\w.@+\\-]+)*[/\\\\](?=[\\w.@+\\-]+\\.\\w{1,6}\\b)"), "",
-                    line -> line.indexOf('/') >= 0 || line.indexOf('\\') >= 0),
+            new Replacement(Pattern.compile("(?:[A-Za-z]:)?(?:[/\\\\][\\w.@+\\-]+)*[/\\\\](?=[\\w.@+\\-]+\\.\\w{1,6}\\b)"), "", Fingerprints::hasPathToFile),
             new Replacement(Pattern.compile("(?:/home/[\\w.\\-]+|/Users/[\\w.\\-]+|/builds|/tmp|/var/lib/jenkins/workspace|/github/workspace|/__w)(?:/[\\w.@+\\-]+)*"), "<path>",
-                    line -> line.indexOf('/') >= 0),
+                    line -> line.contains("/home/") || line.contains("/Users/") || line.contains("/builds") || line.contains("/tmp")
+                            || line.contains("/var/lib/jenkins/workspace") || line.contains("/github/workspace") || line.contains("/__w")),
             // positions: file.java:12:5, [42,17], line 42, (x.js:10:3)
-            new Replacement(Pattern.compile(":\\d+(?::\\d+)?(?=[\\s:)\\]]|$)"), ":<n>", digitAnd(":")),
-            new Replacement(Pattern.compile("\\[\\d+,\\d+\\]"), "[<n>]", digitAnd("[")),
-            new Replacement(Pattern.compile("(?i)\\b(line|col|column|offset|position|pos)\\s+\\d+"), "$1 <n>", DIGIT),
+            new Replacement(Pattern.compile(":\\d+(?::\\d+)?(?=[\\s:)\\]]|$)"), ":<n>", line -> hasDigitAfter(line, ':')),
+            new Replacement(Pattern.compile("\\[\\d+,\\d+\\]"), "[<n>]", line -> hasDigitAfter(line, '[')),
+            new Replacement(Pattern.compile("(?i)\\b(line|col|column|offset|position|pos)\\s+\\d+"), "$1 <n>", line -> containsAnyIgnoringCase(line, "line", "col", "offset", "pos")),
             // durations
-            new Replacement(Pattern.compile("(?i)\\b\\d+(?:\\.\\d+)?\\s?(?:ms|msec|milliseconds?|s|sec|secs|seconds?|m|min|mins|minutes?|h|hours?)\\b"), "<duration>", DIGIT),
-            new Replacement(Pattern.compile("(?i)\\b\\d+m\\d+(?:\\.\\d+)?s\\b"), "<duration>", DIGIT),
+            new Replacement(Pattern.compile("(?i)\\b\\d+(?:\\.\\d+)?\\s?(?:ms|msec|milliseconds?|s|sec|secs|seconds?|m|min|mins|minutes?|h|hours?)\\b"), "<duration>", Fingerprints::hasDigitThenUnit),
+            new Replacement(Pattern.compile("(?i)\\b\\d+m\\d+(?:\\.\\d+)?s\\b"), "<duration>", Fingerprints::hasDigitThenUnit),
             // counters that are not status or exit codes
-            new Replacement(Pattern.compile("(?i)\\b(attempt|retry|retries|try|run|build|job|pid|thread|#)\\s*#?\\d+"), "$1 <n>", DIGIT),
-            new Replacement(Pattern.compile("(?i)\\b(tests? run|failures|errors|skipped|passed|failed|pending|warnings?):?\\s*\\d+"), "$1 <n>", DIGIT),
-            new Replacement(Pattern.compile("\\b\\d+/\\d+\\b"), "<n>/<n>", digitAnd("/")),
-            new Replacement(Pattern.compile("\\b\\d{5,}\\b"), "<n>", DIGIT),
+            new Replacement(Pattern.compile("(?i)\\b(attempt|retry|retries|try|run|build|job|pid|thread|#)\\s*#?\\d+"), "$1 <n>",
+                    line -> line.indexOf('#') >= 0 || containsAnyIgnoringCase(line, "attempt", "try", "retries", "run", "build", "job", "pid", "thread")),
+            new Replacement(Pattern.compile("(?i)\\b(tests? run|failures|errors|skipped|passed|failed|pending|warnings?):?\\s*\\d+"), "$1 <n>",
+                    line -> containsAnyIgnoringCase(line, "test", "failures", "errors", "skipped", "passed", "failed", "pending", "warning")),
+            new Replacement(Pattern.compile("\\b\\d+/\\d+\\b"), "<n>/<n>", line -> hasDigitsAround(line, '/')),
+            new Replacement(Pattern.compile("\\b\\d{5,}\\b"), "<n>", line -> longestRun(line, Fingerprints::isDigit) >= 5),
             new Replacement(Pattern.compile("[ \\t]+"), " ", line -> line.contains("  ") || line.indexOf('\t') >= 0));
 
     private Fingerprints() {
@@ -102,12 +77,199 @@ public final class Fingerprints {
 
     /** A line with its volatile parts replaced by placeholders. */
     static String normalize(String line) {
+        return normalize(line, true);
+    }
+
+    /** As {@link #normalize(String)}; without the cheap tests every expression runs (they must agree). */
+    static String normalize(String line, boolean prefiltered) {
         String result = line;
         for (Replacement replacement : VOLATILE) {
-            if (replacement.mayMatch().test(result)) {
+            if (!prefiltered || replacement.mayMatch().test(result)) {
                 result = replacement.pattern().matcher(result).replaceAll(replacement.with());
             }
         }
         return result.strip();
+    }
+
+    // the cheap tests: each holds for every line its expression can match in
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isHex(char c) {
+        return isDigit(c) || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+    }
+
+    private static boolean isDigitOrDot(char c) {
+        return isDigit(c) || c == '.';
+    }
+
+    private static boolean isHexOrColon(char c) {
+        return isHex(c) || c == ':';
+    }
+
+    private static boolean digitAt(String line, int i) {
+        return i >= 0 && i < line.length() && isDigit(line.charAt(i));
+    }
+
+    private static boolean digitsAt(String line, int from, int count) {
+        for (int i = from; i < from + count; i++) {
+            if (!digitAt(line, i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The longest run of characters of a kind. */
+    private static int longestRun(String line, CharKind kind) {
+        int longest = 0;
+        int run = 0;
+        for (int i = 0; i < line.length(); i++) {
+            run = kind.is(line.charAt(i)) ? run + 1 : 0;
+            longest = Math.max(longest, run);
+        }
+        return longest;
+    }
+
+    /** The most {@code separator} characters in one run of characters of a kind. */
+    private static int mostInRun(String line, CharKind kind, char separator) {
+        int most = 0;
+        int count = 0;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (!kind.is(c)) {
+                count = 0;
+            } else if (c == separator) {
+                most = Math.max(most, ++count);
+            }
+        }
+        return most;
+    }
+
+    private interface CharKind {
+        boolean is(char c);
+    }
+
+    /** dddd-dd-dd or dddd/dd/dd somewhere. */
+    private static boolean hasDate(String line) {
+        for (int i = 4; i + 5 < line.length(); i++) {
+            char c = line.charAt(i);
+            if ((c == '-' || c == '/') && digitsAt(line, i - 4, 4) && digitsAt(line, i + 1, 2)
+                    && (line.charAt(i + 3) == '-' || line.charAt(i + 3) == '/') && digitsAt(line, i + 4, 2)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** d:dd:dd somewhere. */
+    private static boolean hasTime(String line) {
+        for (int i = line.indexOf(':'); i >= 0; i = line.indexOf(':', i + 1)) {
+            if (digitAt(line, i - 1) && digitsAt(line, i + 1, 2) && i + 3 < line.length() && line.charAt(i + 3) == ':'
+                    && digitsAt(line, i + 4, 2)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** 8 hex digits, '-', 4 hex digits, '-' somewhere. */
+    private static boolean hasUuid(String line) {
+        for (int i = line.indexOf('-'); i >= 0; i = line.indexOf('-', i + 1)) {
+            if (i >= 8 && i + 5 < line.length() && line.charAt(i + 5) == '-') {
+                boolean hex = true;
+                for (int j = i - 8; j < i + 5 && hex; j++) {
+                    hex = j == i || isHex(line.charAt(j));
+                }
+                if (hex) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** ':' after a letter, digit or ']' and before two digits. */
+    private static boolean hasPort(String line) {
+        for (int i = line.indexOf(':'); i >= 0; i = line.indexOf(':', i + 1)) {
+            if (i > 0 && (Character.isLetterOrDigit(line.charAt(i - 1)) || line.charAt(i - 1) == ']')
+                    && digitsAt(line, i + 1, 2)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A path separator followed by a name with a dot and a word character after it. */
+    private static boolean hasPathToFile(String line) {
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c != '/' && c != '\\') {
+                continue;
+            }
+            for (int j = i + 1; j + 1 < line.length(); j++) {
+                char d = line.charAt(j);
+                if (d == '.' && isWordChar(line.charAt(j + 1))) {
+                    return true;
+                }
+                if (!isWordChar(d) && d != '.' && d != '@' && d != '+' && d != '-') {
+                    break;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean isWordChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || isDigit(c) || c == '_';
+    }
+
+    private static boolean hasDigitAfter(String line, char c) {
+        for (int i = line.indexOf(c); i >= 0; i = line.indexOf(c, i + 1)) {
+            if (digitAt(line, i + 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasDigitsAround(String line, char c) {
+        for (int i = line.indexOf(c); i >= 0; i = line.indexOf(c, i + 1)) {
+            if (digitAt(line, i - 1) && digitAt(line, i + 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A digit followed, maybe after one whitespace character, by m, s or h in either case. */
+    private static boolean hasDigitThenUnit(String line) {
+        for (int i = 0; i + 1 < line.length(); i++) {
+            if (isDigit(line.charAt(i))) {
+                char next = line.charAt(i + 1);
+                if (isUnit(next) || Character.isWhitespace(next) && i + 2 < line.length() && isUnit(line.charAt(i + 2))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean isUnit(char c) {
+        return c == 'm' || c == 's' || c == 'h' || c == 'M' || c == 'S' || c == 'H';
+    }
+
+    private static boolean containsAnyIgnoringCase(String line, String... words) {
+        for (int i = 0; i < line.length(); i++) {
+            char c = Character.toLowerCase(line.charAt(i));
+            for (String word : words) {
+                if (c == word.charAt(0) && line.regionMatches(true, i, word, 0, word.length())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

@@ -2,6 +2,11 @@ package dev.rebound.classifier.classify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** One failure across a thousand runs is one group; different failures stay apart. */
@@ -65,5 +70,23 @@ class FingerprintsTest {
     void normalisationKeepsWhatMatters() {
         assertThat(Fingerprints.normalize("2026-11-23T20:26:23Z ERROR HTTP 503 from 10.0.0.12:8080 in 1500ms exit code 137"))
                 .contains("503").contains("137").doesNotContain("10.0.0.12").doesNotContain("1500").doesNotContain("2026");
+    }
+
+    @Test
+    void theCheapTestsNeverSkipAnExpressionThatWouldHaveMatched() throws IOException {
+        List<String> lines = new ArrayList<>(List.of(
+                "2026-11-23T20:26:23.412+01:00 started", "on 2026/11/23 at 9:05:07.5", "id 3F6C1D2E-8A7B-4C5D-9E0F-1A2B3C4D5E6F",
+                "sha256:0123456789abcdef0123 and 0xDEADbeef", "dial tcp [2001:db8::1]:443 and fe80:0:0:1:2 and 10.0.0.12:8080",
+                "Cart.java:[42,17] at C:\\work\\src\\Cart.java line 12 col 3 Position 9", "/home/runner/work/x/y.py:10:3: E501",
+                "took 1500ms, 3 s, 2m30.5s, 4 H; attempt #3 Retries 2 PID 77 thread 9", "Tests run: 12, Failures: 1, WARNINGS 3",
+                "12/34 done, 123456 rows", "a  b\tc", "port 8080 PORT 22 :99 x:1 ]:12", "/tmp/a-b/c@d+e/f.tar.gz", "\u0130NE 5"));
+        for (String line : Files.readAllLines(Path.of("src/test/resources/labelled/examples.jsonl"))) {
+            for (String part : line.split("\\\\n")) {
+                lines.add(part);
+            }
+        }
+        for (String line : lines) {
+            assertThat(Fingerprints.normalize(line, true)).as(line).isEqualTo(Fingerprints.normalize(line, false));
+        }
     }
 }
