@@ -115,13 +115,33 @@ public final class LinePattern {
 
     /** Whether the pattern matches somewhere in the line, examining at most what the budget allows. */
     boolean find(String line, Budget budget) {
+        return find(line, null, budget);
+    }
+
+    /**
+     * Whether the pattern matches in the line. Given the line lower-cased as well, a pattern whose every match
+     * starts with a literal run is tried only where that run occurs, not at every position of the line.
+     */
+    boolean find(String line, String lowerLine, Budget budget) {
         if (budget.exhausted()) {
             return false;
         }
+        String lead = requirement.lead();
+        String subject = lead == null ? null : requirement.caseSensitive() ? line : lowerLine;
+        boolean byLead = subject != null && subject.length() == line.length();
         Budget.Guarded guarded = budget.guard(line);
         try {
             Matcher matcher = compiled.matcher(guarded);
-            return matcher.find();
+            if (!byLead) {
+                return matcher.find();
+            }
+            matcher.useTransparentBounds(true).useAnchoringBounds(false);
+            for (int at = subject.indexOf(lead); at >= 0; at = subject.indexOf(lead, at + 1)) {
+                if (matcher.region(at, line.length()).lookingAt()) {
+                    return true;
+                }
+            }
+            return false;
         } catch (Budget.Exceeded e) {
             return false;
         } finally {

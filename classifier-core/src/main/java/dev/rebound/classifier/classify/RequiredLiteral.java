@@ -25,9 +25,12 @@ final class RequiredLiteral {
      * @param runs          every run of at least two characters
      * @param prefix        the run a match starts with at the start of the line, or null
      * @param suffix        the run a match ends with at the end of the line, or null
+     * @param lead          the run every match starts with (anchored or not), or null: a search can start where
+     *                      it first occurs
      * @param caseSensitive whether the expression never ignores case
      */
-    record Requirement(String literal, List<String> runs, String prefix, String suffix, boolean caseSensitive) {
+    record Requirement(String literal, List<String> runs, String prefix, String suffix, String lead,
+                       boolean caseSensitive) {
 
         /** Whether a line (and its lower-cased form) can match at all; false means the expression need not run. */
         boolean admits(String line, String lowerLine) {
@@ -53,7 +56,7 @@ final class RequiredLiteral {
     static Requirement analyze(String regex) {
         boolean caseSensitive = !IGNORE_CASE.matcher(regex).find();
         if (hasTopLevelAlternation(regex)) {
-            return new Requirement(null, List.of(), null, null, caseSensitive);
+            return new Requirement(null, List.of(), null, null, null, caseSensitive);
         }
         List<String> runs = new ArrayList<>();
         StringBuilder run = new StringBuilder();
@@ -61,6 +64,9 @@ final class RequiredLiteral {
         int anchoredAt = -1;
         String prefix = null;
         String suffix = null;
+        // a leading \b does not move where a match starts
+        int leadAt = firstAtom(regex) + (regex.startsWith("\\b", firstAtom(regex)) ? 2 : 0);
+        String lead = null;
         int i = 0;
         while (i < regex.length()) {
             char c = regex.charAt(i);
@@ -103,22 +109,26 @@ final class RequiredLiteral {
                 run.append(literal);
                 if (repeated) { // required, but what follows need not be adjacent to it
                     prefix = prefixOf(run, runStart, anchoredAt, prefix);
+                    lead = prefixOf(run, runStart, leadAt, lead);
                     add(runs, run);
                 }
             } else {
                 prefix = prefixOf(run, runStart, anchoredAt, prefix);
+                lead = prefixOf(run, runStart, leadAt, lead);
                 add(runs, run);
             }
             i = quantifierEnd;
         }
         prefix = prefixOf(run, runStart, anchoredAt, prefix);
+        lead = prefixOf(run, runStart, leadAt, lead);
         add(runs, run);
         String longest = runs.stream().max(java.util.Comparator.comparingInt(String::length)).orElse("");
         String literal = longest.length() >= MIN_LENGTH ? longest.toLowerCase(Locale.ROOT) : null;
         java.util.function.UnaryOperator<String> fold = caseSensitive ? t -> t : t -> t == null ? null
                 : t.toLowerCase(Locale.ROOT);
         return new Requirement(literal, runs.stream().filter(r -> r.length() >= MIN_CHECKED).map(fold).toList(),
-                fold.apply(prefix), fold.apply(suffix), caseSensitive);
+                fold.apply(prefix), fold.apply(suffix), lead == null || lead.length() < MIN_CHECKED ? null : fold.apply(lead),
+                caseSensitive);
     }
 
     /** Where the first atom is: after leading inline flags such as {@code (?i)}. */

@@ -200,7 +200,7 @@ public final class RuleSet {
             lower[line] = lines.lower(line);
         }
         String text = lines.lines.get(line);
-        return ref.pattern().requirement().admits(text, lower[line]) && ref.pattern().find(text, budget);
+        return ref.pattern().requirement().admits(text, lower[line]) && ref.pattern().find(text, lower[line], budget);
     }
 
     private void record(int rule, int line, Lines lines, double[] best, int[] bestLine,

@@ -51,6 +51,39 @@ class LinePatternTest {
     }
 
     @Test
+    void aPatternTriedOnlyWhereItsLeadingRunOccursDecidesAsAFullSearch() throws java.io.IOException {
+        List<String> corpus = new ArrayList<>();
+        for (String json : java.nio.file.Files.readAllLines(java.nio.file.Path.of("src/test/resources/labelled/examples.jsonl"))) {
+            corpus.addAll(List.of(json.split("\\\\n")));
+        }
+        int patterns = 0;
+        int agreedOnMatches = 0;
+        for (Rule rule : RuleLoader.defaults().rules()) {
+            for (LinePattern pattern : rule.patterns()) {
+                String lead = pattern.requirement().lead();
+                if (pattern.expansions() != null || lead == null) {
+                    continue;
+                }
+                patterns++;
+                java.util.regex.Pattern regex = java.util.regex.Pattern.compile(pattern.source());
+                List<String> lines = new ArrayList<>(corpus);
+                for (String around : List.of("", "x", "1 ", "ERROR: ")) {
+                    lines.add(around + lead + " 503 Error: 12 failed x.java:1)");
+                    lines.add(around + lead.toUpperCase(Locale.ROOT) + lead + "1: " + lead);
+                }
+                for (String line : lines) {
+                    boolean expected = regex.matcher(line).find();
+                    assertThat(pattern.find(line, line.toLowerCase(Locale.ROOT), new Budget(Budget.PER_CLASSIFICATION)))
+                            .as("%s on '%s'", pattern.source(), line).isEqualTo(expected);
+                    agreedOnMatches += expected ? 1 : 0;
+                }
+            }
+        }
+        assertThat(patterns).as("shipped patterns with a leading run").isGreaterThan(100);
+        assertThat(agreedOnMatches).as("lines they match").isGreaterThan(100);
+    }
+
+    @Test
     void aBacktrackingPatternGivesUpWithinItsBudget() {
         LinePattern evil = LinePattern.compile("^(a+)+$");
         Budget budget = new Budget(1_000_000);
