@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -261,13 +262,12 @@ public final class Fingerprints {
         return c == 'm' || c == 's' || c == 'h' || c == 'M' || c == 'S' || c == 'H';
     }
 
+    /** Whether the line holds one of the (lower-case ASCII) words in any case. */
     private static boolean containsAnyIgnoringCase(String line, String... words) {
-        for (int i = 0; i < line.length(); i++) {
-            char c = Character.toLowerCase(line.charAt(i));
-            for (String word : words) {
-                if (c == word.charAt(0) && line.regionMatches(true, i, word, 0, word.length())) {
-                    return true;
-                }
+        String lower = line.toLowerCase(Locale.ROOT);
+        for (String word : words) {
+            if (lower.contains(word)) {
+                return true;
             }
         }
         return false;
