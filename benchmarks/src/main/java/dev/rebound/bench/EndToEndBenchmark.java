@@ -75,6 +75,10 @@ public final class EndToEndBenchmark implements Callable<Integer> {
             description = "JVM options of the classifier service (default: ${DEFAULT-VALUE}).")
     String serviceJvmOptions;
 
+    @Option(names = "--service-consumers", defaultValue = "${sys:rebound.bench.consumers:-0}",
+            description = "Consumer threads of the service (0: the service's own default, rebound.kafka.consumer-threads).")
+    int serviceConsumers;
+
     private final PrintStream out;
 
     EndToEndBenchmark(PrintStream out) {
@@ -157,6 +161,9 @@ public final class EndToEndBenchmark implements Callable<Integer> {
         env.put("REBOUND_DATABASE_SCHEMA", "classifier_bench");
         env.put("REBOUND_KAFKA_CREATE_TOPICS", "false");
         env.put("LOGGING_LEVEL_ROOT", "WARN");
+        if (serviceConsumers > 0) {
+            env.put("SPRING_KAFKA_LISTENER_CONCURRENCY", Integer.toString(serviceConsumers));
+        }
         ServiceProcess service = new ServiceProcess("classifier-service", jar, port, env,
                 List.of(serviceJvmOptions.trim().split("\\s+")), work.resolve("classifier-service.log"));
         long started = System.nanoTime();

@@ -103,8 +103,14 @@ final class Lines {
         this.errorMarked = errorMarked;
         this.scan = scan;
         lineStarts = new int[lines.size()];
-        lowerText = lowerCased(lines, lineStarts);
-        folded = AhoCorasick.fold(lowerText, false);
+        byte[] ascii = foldedAscii(lines, lineStarts);
+        if (ascii != null) {
+            folded = ascii;
+            lowerText = new String(ascii, java.nio.charset.StandardCharsets.ISO_8859_1);
+        } else {
+            lowerText = lowerCased(lines, lineStarts);
+            folded = AhoCorasick.fold(lowerText, false);
+        }
         noise = new boolean[lines.size()];
         warning = new boolean[lines.size()];
         hostCue = new boolean[lines.size()];
@@ -157,6 +163,31 @@ final class Lines {
             }
         }
         ranked = Math.max(1, r);
+    }
+
+    /**
+     * The lines lower-cased as the automaton reads them, each followed by a newline, in one pass, when they are
+     * all ASCII (then the bytes are also the lower-cased text); null otherwise. Fills in where each line starts.
+     */
+    private static byte[] foldedAscii(List<String> lines, int[] lineStarts) {
+        int length = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            lineStarts[i] = length;
+            length += lines.get(i).length() + 1;
+        }
+        byte[] folded = new byte[length];
+        int at = 0;
+        for (String line : lines) {
+            for (int i = 0; i < line.length(); i++) {
+                char c = line.charAt(i);
+                if (c >= 0x80) {
+                    return null;
+                }
+                folded[at++] = (byte) (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+            }
+            folded[at++] = '\n';
+        }
+        return folded;
     }
 
     /** The lines lower-cased, each followed by a newline; fills in where each starts. */
