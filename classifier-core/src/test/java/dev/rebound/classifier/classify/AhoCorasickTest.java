@@ -1,0 +1,69 @@
+package dev.rebound.classifier.classify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The automaton reports every occurrence of every literal, in text order, however long the text. */
+class AhoCorasickTest {
+
+    private static final List<String> LITERALS = List.of("error", "err", "rror: conn", "connection refused",
+            "timed out", "out", "a", "aaaa", "no space left on device", "x".repeat(40));
+
+    @Test
+    void shortAndLongTextsReportExactlyTheOccurrencesInTextOrder() {
+        AhoCorasick automaton = new AhoCorasick(LITERALS);
+        Random random = new Random(7);
+        String[] pieces = {"error: connection refused ", "timed out\n", "aaaaa ", "no space left on device\n",
+                "x".repeat(45), "ok ", "b", "\n", "err"};
+        for (int round = 0; round < 200; round++) {
+            StringBuilder text = new StringBuilder();
+            int size = round < 20 ? round * 10 : 500 + random.nextInt(6_000);
+            while (text.length() < size) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String lower = text.toString();
+            List<int[]> reported = new ArrayList<>();
+            automaton.scan(AhoCorasick.fold(lower, false), (literal, end) -> reported.add(new int[] {literal, end}));
+
+            List<int[]> expected = naive(lower);
+            assertThat(sorted(reported)).as("round %d, %d characters", round, lower.length())
+                    .containsExactlyElementsOf(sorted(expected));
+            for (int i = 1; i < reported.size(); i++) {
+                assertThat(reported.get(i)[1]).as("text order").isGreaterThanOrEqualTo(reported.get(i - 1)[1]);
+            }
+        }
+    }
+
+    @Test
+    void aLiteralAnywhereInALongTextIsFoundOnce() {
+        AhoCorasick automaton = new AhoCorasick(LITERALS);
+        for (int shift = -30; shift <= 30; shift++) {
+            String text = "b".repeat(3_000 + shift) + "connection refused" + "b".repeat(3_000 - shift);
+            List<int[]> reported = new ArrayList<>();
+            automaton.scan(AhoCorasick.fold(text, false), (literal, end) -> reported.add(new int[] {literal, end}));
+
+            assertThat(reported).as("shift %d", shift).hasSize(1);
+            assertThat(reported.get(0)[1]).isEqualTo(3_000 + shift + "connection refused".length());
+        }
+    }
+
+    private static List<int[]> naive(String text) {
+        List<int[]> found = new ArrayList<>();
+        for (int l = 0; l < LITERALS.size(); l++) {
+            String literal = LITERALS.get(l);
+            for (int at = text.indexOf(literal); at >= 0; at = text.indexOf(literal, at + 1)) {
+                found.add(new int[] {l, at + literal.length()});
+            }
+        }
+        return found;
+    }
+
+    private static List<String> sorted(List<int[]> hits) {
+        return hits.stream().sorted((a, b) -> a[1] != b[1] ? Integer.compare(a[1], b[1]) : Integer.compare(a[0], b[0]))
+                .map(h -> h[0] + "@" + h[1]).toList();
+    }
+}
