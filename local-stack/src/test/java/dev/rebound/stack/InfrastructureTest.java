@@ -78,6 +78,18 @@ class InfrastructureTest {
         }
     }
 
+    @Test
+    void postgresCommitsOnlyWhatIsOnDisk() throws Exception {
+        try (PostgresServer postgres = PostgresServer.on(data.resolve("postgres"), freePort()).start();
+             Connection c = DriverManager.getConnection(postgres.jdbcUrl(), PostgresServer.USER, "");
+             ResultSet rows = c.createStatement().executeQuery(
+                     "select current_setting('synchronous_commit'), current_setting('fsync')")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getString(1)).as("synchronous_commit").isEqualTo("on");
+            assertThat(rows.getString(2)).as("fsync").isEqualTo("on");
+        }
+    }
+
     private static void execute(PostgresServer postgres, String... sql) throws Exception {
         try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(), PostgresServer.USER, "");
              Statement s = c.createStatement()) {

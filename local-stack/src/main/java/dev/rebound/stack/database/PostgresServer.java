@@ -47,7 +47,10 @@ public final class PostgresServer implements AutoCloseable {
                     .setPort(port)
                     .setPGStartupWait(Duration.ofSeconds(30))
                     .setServerConfig("max_connections", "200")
+                    // durable commits: the embedded server's default (synchronous_commit=off) could lose the last
+                    // commits if PostgreSQL crashes, after the services had committed the Kafka offsets behind them
                     .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
                     .start();
             createDatabase();
             return this;
