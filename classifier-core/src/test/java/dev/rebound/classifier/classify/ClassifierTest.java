@@ -31,6 +31,24 @@ class ClassifierTest {
     }
 
     @Test
+    void lookalikesOfTransientFailuresAreNotRetried() {
+        // each names something a blip could also name, but here the cause is in the code or the setup
+        for (String log : java.util.List.of(
+                "./client.go:14:9: undefined: DefaultRequestTimeout",
+                "fatal: [web1]: UNREACHABLE! => {\"changed\": false, \"msg\": \"Failed to connect to the host via ssh: "
+                        + "deploy@10.0.0.5: Permission denied (publickey).\", \"unreachable\": true}",
+                "rsync error: unexplained error (code 255) at io.c(228) [sender=3.2.7]",
+                "nginx.service: Main process exited, code=exited, status=1/FAILURE",
+                "mount: /mnt/share: wrong fs type, bad option, bad superblock on //srv/share, missing codepage or helper program",
+                "E: There are problems and -y was used without --force-yes")) {
+            assertThat(classifier.classify(Failure.ofText(log)).transientFailure()).as(log).isFalse();
+        }
+        assertThat(classifier.classify(Failure.ofText("fatal: [subnode-2]: UNREACHABLE! => {\"msg\": \"Failed to connect to "
+                + "the host via ssh: ssh: connect to host 10.0.0.7 port 22: Connection timed out\"}")).transientFailure())
+                .as("an unreachable host that timed out").isTrue();
+    }
+
+    @Test
     void theCauseNearTheEndBeatsEarlierWarnings() {
         Verdict verdict = classifier.classify(Failure.ofText("""
                 npm WARN deprecated request@2.88.2: request has been deprecated
