@@ -49,6 +49,16 @@ class ClassifierTest {
     }
 
     @Test
+    void wordsAreMatchedAsWordsAndCommandsSayHowTheyEnded() {
+        assertThat(classifier.classify(Failure.ofText("Failed to save allocation for DestinationHypervisorTooOld")).category())
+                .as("isort inside a word").isNotEqualTo(Category.QUALITY_GATE);
+        assertThat(classifier.classify(Failure.ofText("AssertionError: Could not find volumes in expected list")).category())
+                .isEqualTo(Category.TEST_FAILURE);
+        assertThat(classifier.classify(Failure.ofText("+ timeout -s 9 3600 ./run_tests.sh\nKilled")).category())
+                .as("timeout(1) killed it").isEqualTo(Category.TIMEOUT);
+    }
+
+    @Test
     void theCauseNearTheEndBeatsEarlierWarnings() {
         Verdict verdict = classifier.classify(Failure.ofText("""
                 npm WARN deprecated request@2.88.2: request has been deprecated
