@@ -43,6 +43,9 @@ class ClassifierTest {
                 "E: There are problems and -y was used without --force-yes")) {
             assertThat(classifier.classify(Failure.ofText(log)).transientFailure()).as(log).isFalse();
         }
+        assertThat(classifier.classify(Failure.ofText("Could not transfer artifact x:y:jar:1.0 from/to clojars "
+                + "(https://repo.clojars.org/): Received fatal alert: protocol_version")).transientFailure())
+                .as("a TLS version mismatch repeats").isFalse();
         assertThat(classifier.classify(Failure.ofText("fatal: [subnode-2]: UNREACHABLE! => {\"msg\": \"Failed to connect to "
                 + "the host via ssh: ssh: connect to host 10.0.0.7 port 22: Connection timed out\"}")).transientFailure())
                 .as("an unreachable host that timed out").isTrue();
