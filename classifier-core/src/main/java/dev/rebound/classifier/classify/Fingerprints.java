@@ -212,19 +212,15 @@ public final class Fingerprints {
             }
             for (int j = i + 1; j + 1 < line.length(); j++) {
                 char d = line.charAt(j);
-                if (d == '.' && isWordChar(line.charAt(j + 1))) {
+                if (d == '.' && LinePattern.isWord(line.charAt(j + 1))) {
                     return true;
                 }
-                if (!isWordChar(d) && d != '.' && d != '@' && d != '+' && d != '-') {
+                if (!LinePattern.isWord(d) && d != '.' && d != '@' && d != '+' && d != '-') {
                     break;
                 }
             }
         }
         return false;
-    }
-
-    private static boolean isWordChar(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || isDigit(c) || c == '_';
     }
 
     private static boolean hasDigitAfter(String line, char c) {

@@ -109,7 +109,8 @@ public final class LinePattern {
         return !wordEnd || end == line.length() || !isWord(line.charAt(end));
     }
 
-    private static boolean isWord(char c) {
+    /** A word character as {@code \w} and {@code \b} see it (ASCII letters, digits, underscore). */
+    static boolean isWord(char c) {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
     }
 

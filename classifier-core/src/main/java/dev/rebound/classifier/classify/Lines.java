@@ -103,12 +103,13 @@ final class Lines {
         this.errorMarked = errorMarked;
         this.scan = scan;
         lineStarts = new int[lines.size()];
-        byte[] ascii = foldedAscii(lines, lineStarts);
+        int length = placed(lines, lineStarts);
+        byte[] ascii = foldedAscii(lines, length);
         if (ascii != null) {
             folded = ascii;
             lowerText = new String(ascii, java.nio.charset.StandardCharsets.ISO_8859_1);
         } else {
-            lowerText = lowerCased(lines, lineStarts);
+            lowerText = lowerCased(lines, length, lineStarts);
             folded = AhoCorasick.fold(lowerText, false);
         }
         noise = new boolean[lines.size()];
@@ -165,16 +166,21 @@ final class Lines {
         ranked = Math.max(1, r);
     }
 
-    /**
-     * The lines lower-cased as the automaton reads them, each followed by a newline, in one pass, when they are
-     * all ASCII (then the bytes are also the lower-cased text); null otherwise. Fills in where each line starts.
-     */
-    private static byte[] foldedAscii(List<String> lines, int[] lineStarts) {
+    /** Where each line starts when the lines are joined, each followed by a newline; returns the joined length. */
+    private static int placed(List<String> lines, int[] lineStarts) {
         int length = 0;
         for (int i = 0; i < lines.size(); i++) {
             lineStarts[i] = length;
             length += lines.get(i).length() + 1;
         }
+        return length;
+    }
+
+    /**
+     * The lines lower-cased as the automaton reads them, each followed by a newline, in one pass, when they are
+     * all ASCII (then the bytes are also the lower-cased text); null otherwise.
+     */
+    private static byte[] foldedAscii(List<String> lines, int length) {
         byte[] folded = new byte[length];
         int at = 0;
         for (String line : lines) {
@@ -190,13 +196,11 @@ final class Lines {
         return folded;
     }
 
-    /** The lines lower-cased, each followed by a newline; fills in where each starts. */
-    private static String lowerCased(List<String> lines, int[] lineStarts) {
-        int length = 0;
-        for (int i = 0; i < lines.size(); i++) {
-            lineStarts[i] = length;
-            length += lines.get(i).length() + 1;
-        }
+    /**
+     * The lines lower-cased, each followed by a newline; {@code length} is their joined length as
+     * {@link #placed} found it. Where lower-casing changes a line's length, moves the line starts accordingly.
+     */
+    private static String lowerCased(List<String> lines, int length, int[] lineStarts) {
         StringBuilder joined = new StringBuilder(length);
         for (String line : lines) {
             joined.append(line).append('\n');
