@@ -52,6 +52,75 @@ class ClassifierTest {
     }
 
     @Test
+    void platformsAndServicesThatFailUnderTheJobAreRetriedByTheRuleThatNamesThem() {
+        // log text as the tools print it: libvirt/virsh, nova, ironic, iscsiadm, LVM, cinder, SQLAlchemy, HikariCP,
+        // PostgreSQL, MySQL, wget, pymysql, oslo.messaging, the Kafka client, paramiko, kubectl, OpenStack clients
+        for (String[] c : new String[][] {
+                {"error: Failed to start domain 'ci-guest-3'\nerror: monitor socket did not show up: No such file or directory",
+                        "infra.vm-boot"},
+                {"libvirt.libvirtError: internal error: process exited while connecting to monitor: qemu-system-x86_64: "
+                        + "cannot set up guest memory 'pc.ram': Cannot allocate memory", "infra.vm-boot"},
+                {"ERROR nova.compute.manager [instance: 5f0c9e2a-1b7d-4c3e-9f10-2a6b8d4e7c01] Instance failed to spawn",
+                        "infra.vm-boot"},
+                {"ironic.common.exception.PowerStateFailure: Failed to set node power state to power on.", "infra.vm-boot"},
+                {"iscsiadm: No session found.", "infra.storage-attach"},
+                {"  Logical volume ci-vg/volume-42 contains a filesystem in use.", "infra.storage-attach"},
+                {"cinder.exception.ISCSITargetCreateFailed: Failed to create iscsi target for volume volume-3f2a.",
+                        "infra.storage-attach"},
+                {"ERROR nova.virt.block_device Failed to attach volume 3b6f0a1c at /dev/vdb", "infra.storage-attach"},
+                {"sqlalchemy.exc.TimeoutError: QueuePool limit of size 5 overflow 10 reached, connection timed out, "
+                        + "timeout 30.00", "db.connections-exhausted"},
+                {"java.sql.SQLTransientConnectionException: HikariPool-1 - Connection is not available, request timed "
+                        + "out after 30005ms.", "db.connections-exhausted"},
+                {"psql: error: connection to server on socket \"/var/run/postgresql/.s.PGSQL.5432\" failed: FATAL:  sorry, "
+                        + "too many clients already", "db.connections-exhausted"},
+                {"ERROR 1040 (HY000): Too many connections", "db.connections-exhausted"},
+                {"Connecting to mirror.example.org (mirror.example.org)|203.0.113.7|:443... connected.\n"
+                        + "Unable to establish SSL connection.", "network.tls-handshake"},
+                {"sqlalchemy.exc.InterfaceError: (pymysql.err.InterfaceError) (0, '')\n(Background on this error at: "
+                        + "https://sqlalche.me/e/14/rvf5)", "network.connection-reset"},
+                {"[Producer clientId=producer-1] Connection to node -1 (localhost/127.0.0.1:9092) could not be established. "
+                        + "Broker may not be available.", "network.connection-refused"},
+                {"paramiko.ssh_exception.NoValidConnectionsError: [Errno None] Unable to connect to port 22 on 172.24.5.10",
+                        "network.connection-refused"},
+                {"Error from server (Conflict): Operation cannot be fulfilled on deployments.apps \"web\": the object has "
+                        + "been modified; please apply your changes to the latest version and try again",
+                        "infra.platform-state"},
+                {"nova.exception.UnexpectedTaskStateError: Unexpected task state: expecting (u'spawning',) but the actual "
+                        + "state is deleting", "infra.platform-state"},
+                {"ERROR (ClientException): The server has either erred or is incapable of performing the requested "
+                        + "operation. (HTTP 500) (Request-ID: req-4f1c2d3e)", "http.server-error"},
+                {"INFO tempest.lib.common.rest_client [req-1] Request (ServersTestJSON:test_list_servers): 500 GET "
+                        + "http://10.0.0.4/compute/v2.1/servers 0.412s", "http.server-error"},
+                {"11 2026 02:13:07.123:ERROR [launcher]: \u001B[31mPhantomJS crashed.", "infra.browser-crashed"},
+                {"fatal: [node-1]: FAILED! => {\"msg\": \"Timeout (12s) waiting for privilege escalation prompt: \"}",
+                        "test.timeout"}}) {
+            Verdict verdict = classifier.classify(Failure.ofText(c[0]));
+            assertThat(verdict.ruleId()).as(c[0]).isEqualTo(c[1]);
+            assertThat(verdict.transientFailure()).as(c[0]).isTrue();
+        }
+        assertThat(classifier.classify(Failure.ofText("ERROR [launcher]: 39mPhantomJS crashed.")).ruleId())
+                .as("a colour code that lost its ESC and bracket").isEqualTo("infra.browser-crashed");
+        assertThat(classifier.classify(Failure.ofText("2026-11-24 02:10:11.123 ERROR oslo.messaging._drivers.impl_rabbit "
+                + "[-] AMQP server on 10.0.0.4:5672 is unreachable: timed out. Trying again in 4 seconds.")).category())
+                .isEqualTo(Category.NETWORK);
+    }
+
+    @Test
+    void codeAndTestErrorsAboutVolumesStatesAnd500sAreNotRetried() {
+        for (String log : java.util.List.of(
+                "Expected response to be a <2XX: success>, but was a <500: Internal Server Error>",
+                "Response status: 500\nAssertionError: 500 != 200",
+                "AttributeError: 'NoneType' object has no attribute 'attach_volume'",
+                "FAILED tests/test_volumes.py::test_detach_volume_when_in_use - AssertionError: assert 'in-use' == 'available'",
+                "ImportError: cannot import name 'attach_volume' from 'app.storage' (/src/app/storage.py)",
+                "TypeError: create_engine() got an unexpected keyword argument 'pool_size'",
+                "E   AssertionError: expected state 'active' but the actual state is 'error'")) {
+            assertThat(classifier.classify(Failure.ofText(log)).transientFailure()).as(log).isFalse();
+        }
+    }
+
+    @Test
     void wordsAreMatchedAsWordsAndCommandsSayHowTheyEnded() {
         assertThat(classifier.classify(Failure.ofText("Failed to save allocation for DestinationHypervisorTooOld")).category())
                 .as("isort inside a word").isNotEqualTo(Category.QUALITY_GATE);
