@@ -115,9 +115,14 @@ class ClassifierTest {
                 "FAILED tests/test_volumes.py::test_detach_volume_when_in_use - AssertionError: assert 'in-use' == 'available'",
                 "ImportError: cannot import name 'attach_volume' from 'app.storage' (/src/app/storage.py)",
                 "TypeError: create_engine() got an unexpected keyword argument 'pool_size'",
-                "E   AssertionError: expected state 'active' but the actual state is 'error'")) {
+                "E   AssertionError: expected state 'active' but the actual state is 'error'",
+                "./ci/deploy.sh: line 12: unexpected EOF while looking for matching `\"'\n"
+                        + "./ci/deploy.sh: line 15: syntax error: unexpected end of file")) {
             assertThat(classifier.classify(Failure.ofText(log)).transientFailure()).as(log).isFalse();
         }
+        assertThat(classifier.classify(Failure.ofText("go: example.org/lib@v1.2.0: Get "
+                + "\"https://proxy.golang.org/example.org/lib/@v/v1.2.0.zip\": unexpected EOF")).category())
+                .as("a download cut short is still a network failure").isEqualTo(Category.NETWORK);
     }
 
     @Test
