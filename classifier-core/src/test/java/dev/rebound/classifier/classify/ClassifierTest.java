@@ -94,7 +94,17 @@ class ClassifierTest {
                         + "http://10.0.0.4/compute/v2.1/servers 0.412s", "http.server-error"},
                 {"11 2026 02:13:07.123:ERROR [launcher]: \u001B[31mPhantomJS crashed.", "infra.browser-crashed"},
                 {"fatal: [node-1]: FAILED! => {\"msg\": \"Timeout (12s) waiting for privilege escalation prompt: \"}",
-                        "test.timeout"}}) {
+                        "test.timeout"},
+                {"ERROR 2002 (HY000): Can't connect to local MySQL server through socket '/var/run/mysqld/mysqld.sock' (2)",
+                        "infra.service-not-started"},
+                {"psql: error: connection to server at \"db\" (172.18.0.3), port 5432 failed: FATAL:  the database system "
+                        + "is shutting down", "infra.service-not-started"},
+                {"psycopg2.errors.SerializationFailure: could not serialize access due to concurrent update",
+                        "infra.platform-state"},
+                {"Error from server: etcdserver: leader changed", "infra.platform-state"},
+                {"Cannot open network namespace \"ci-ns-7\": No such file or directory", "infra.platform-state"},
+                {"Error from server (ServiceUnavailable): the server is currently unable to handle the request",
+                        "network.gateway-error"}}) {
             Verdict verdict = classifier.classify(Failure.ofText(c[0]));
             assertThat(verdict.ruleId()).as(c[0]).isEqualTo(c[1]);
             assertThat(verdict.transientFailure()).as(c[0]).isTrue();
