@@ -104,6 +104,39 @@ class ClassifierApiIT {
     }
 
     @Test
+    void aRedeliveredEventIsStoredOnceAndItsStoredResultPublishedAgain() throws Exception {
+        String operation = "op-" + UUID.randomUUID();
+        String id = events.publish(Topics.ERROR_EVENTS, 1, operation, EventType.ERROR_REPORTED,
+                error(operation, "npm ERR! code ETIMEDOUT\nnpm ERR! network request to https://registry.npmjs.org/x failed")).id();
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(derivedFrom(Topics.CLASSIFICATIONS, id)).hasSize(1));
+        // the same record again, as a redelivery after a crash before the acknowledgement would bring it
+        org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]> original =
+                events.find(Topics.ERROR_EVENTS, r -> id.equals(TestEvents.header(r, "ce_id"))).get(0);
+        java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+        original.headers().forEach(h -> headers.put(h.key(), new String(h.value(), java.nio.charset.StandardCharsets.UTF_8)));
+        events.publishRaw(Topics.ERROR_EVENTS, original.partition(), original.key(), original.value(), headers);
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(derivedFrom(Topics.CLASSIFICATIONS, id)).hasSize(2);
+            assertThat(derivedFrom(Topics.RETRY_REQUESTS, id)).hasSize(2);
+        });
+        var classifications = derivedFrom(Topics.CLASSIFICATIONS, id);
+        assertThat(TestEvents.header(classifications.get(1), "ce_id"))
+                .as("the same event id, so consumers drop the copy").isEqualTo(TestEvents.header(classifications.get(0), "ce_id"));
+        assertThat(WireJson.mapper().readTree(classifications.get(1).value()))
+                .as("the stored classification, not a new one").isEqualTo(WireJson.mapper().readTree(classifications.get(0).value()));
+        var retries = derivedFrom(Topics.RETRY_REQUESTS, id);
+        assertThat(WireJson.mapper().readTree(retries.get(1).value()))
+                .isEqualTo(WireJson.mapper().readTree(retries.get(0).value()));
+        assertThat(json(send("GET", "/errors?operationId=" + operation, null, null))).hasSize(1);
+    }
+
+    private static java.util.List<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>> derivedFrom(
+            String topic, String causeId) {
+        return events.find(topic, r -> causeId.equals(TestEvents.header(r, "ce_causationid")));
+    }
+
+    @Test
     void anOperatorsMarkWinsOverTheRulesAndSaysSo() throws Exception {
         String log = "[ERROR] /work/src/main/java/acme/Flaky" + UUID.randomUUID().toString().substring(0, 6)
                 + ".java:[4,2] cannot find symbol";

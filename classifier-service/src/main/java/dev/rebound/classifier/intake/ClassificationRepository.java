@@ -2,8 +2,12 @@ package dev.rebound.classifier.intake;
 
 import dev.rebound.contracts.WireJson;
 import dev.rebound.contracts.error.Classification;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.Timestamp;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -29,6 +33,19 @@ class ClassificationRepository {
                         + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, cast(? as jsonb)) "
                         + "on conflict (event_id) do nothing",
                 rows.stream().map(ClassificationRepository::values).toList());
+    }
+
+    /** The stored classifications of these events (by {@code IncomingEvent.identity()}); absent ones are left out. */
+    Map<String, Classification> find(List<String> eventIds) {
+        Map<String, Classification> found = new HashMap<>();
+        jdbc.query("select event_id, classification from classifications where event_id = any(?)", rs -> {
+            try {
+                found.put(rs.getString(1), WireJson.read(rs.getBytes(2), Classification.class));
+            } catch (IOException e) {
+                throw new UncheckedIOException("unreadable stored classification of " + rs.getString(1), e);
+            }
+        }, (Object) eventIds.toArray(String[]::new));
+        return found;
     }
 
     private static Object[] values(Stored row) {

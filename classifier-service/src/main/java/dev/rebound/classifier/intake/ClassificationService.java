@@ -26,6 +26,10 @@ public class ClassificationService {
     public record Classified(ErrorEvent error, Classification classification) {
     }
 
+    /** An error event as kept: its log cut to the last 64 KiB, message and log redacted. */
+    public record Kept(ErrorEvent error, boolean truncated) {
+    }
+
     private final Classifier classifier;
     private final OverrideStore overrides;
 
@@ -35,19 +39,14 @@ public class ClassificationService {
     }
 
     public List<Classified> classify(List<ErrorEvent> reported, Instant now) {
-        List<ErrorEvent> kept = new ArrayList<>(reported.size());
+        List<Kept> kept = new ArrayList<>(reported.size());
         List<Verdict> verdicts = new ArrayList<>(reported.size());
-        List<Boolean> truncated = new ArrayList<>(reported.size());
         for (ErrorEvent event : reported) {
-            LogExcerpt excerpt = LogExcerpt.of(withoutNul(event.log()));
-            ErrorEvent error = new ErrorEvent(event.operationId(), event.service(), event.environment(),
-                    event.pipeline(), event.step(), event.attempt(), event.exitCode(), event.signal(), event.target(),
-                    classifier.redact(withoutNul(event.message())), classifier.redact(excerpt.text()),
-                    event.occurredAt(), event.labels());
+            Kept k = keep(event);
+            ErrorEvent error = k.error();
             String text = error.message() == null ? error.log()
                     : error.log() == null ? error.message() : error.message() + "\n" + error.log();
-            kept.add(error);
-            truncated.add(excerpt.truncated());
+            kept.add(k);
             verdicts.add(classifier.classify(new Failure(text, error.step(), error.exitCode(), error.signal(),
                     error.target(), error.occurredAt())));
         }
@@ -56,10 +55,20 @@ public class ClassificationService {
         for (int i = 0; i < kept.size(); i++) {
             Verdict verdict = verdicts.get(i);
             Override mark = marks.get(verdict.fingerprint());
-            classified.add(new Classified(kept.get(i), classification(kept.get(i),
-                    mark == null ? verdict : overridden(verdict, mark), truncated.get(i), now)));
+            ErrorEvent error = kept.get(i).error();
+            classified.add(new Classified(error, classification(error,
+                    mark == null ? verdict : overridden(verdict, mark), kept.get(i).truncated(), now)));
         }
         return classified;
+    }
+
+    /** The event as Rebound keeps it (the same every time: a re-publish rebuilds it from the event). */
+    public Kept keep(ErrorEvent event) {
+        LogExcerpt excerpt = LogExcerpt.of(withoutNul(event.log()));
+        return new Kept(new ErrorEvent(event.operationId(), event.service(), event.environment(), event.pipeline(),
+                event.step(), event.attempt(), event.exitCode(), event.signal(), event.target(),
+                classifier.redact(withoutNul(event.message())), classifier.redact(excerpt.text()),
+                event.occurredAt(), event.labels()), excerpt.truncated());
     }
 
     /** The verdict with the operator's mark applied, and saying so. */

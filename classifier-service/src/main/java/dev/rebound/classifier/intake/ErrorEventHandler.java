@@ -10,22 +10,25 @@ import dev.rebound.contracts.escalation.EscalationReason;
 import dev.rebound.kafka.ReboundKafkaProperties;
 import dev.rebound.kafka.cloudevents.IncomingEvent;
 import dev.rebound.kafka.cloudevents.OutboundEvent;
-import dev.rebound.kafka.pipeline.EventHandler;
+import dev.rebound.kafka.pipeline.RepublishingHandler;
 import dev.rebound.kafka.pipeline.Subscription;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
  * Consumes {@code rebound.error-events} (Rebound error events, and CDEvents pipeline and task runs that
  * failed). Classifies fresh error events, stores the classifications and routes each: every classification to
  * {@code rebound.classifications}; transient ones to {@code rebound.retry-requests}; permanent ones to
- * {@code rebound.escalations}.
+ * {@code rebound.escalations}. The derived events are published as soon as the classifications are committed;
+ * an event met again (after a crash or an outage before the broker acknowledged them) has its stored
+ * classification published again, with the same event ids.
  */
 @Component
-class ErrorEventHandler implements EventHandler<ErrorEvent> {
+class ErrorEventHandler implements RepublishingHandler<ErrorEvent> {
 
     private final ClassificationService classifications;
     private final ClassificationRepository repository;
@@ -58,14 +61,32 @@ class ErrorEventHandler implements EventHandler<ErrorEvent> {
             Classification classification = classified.get(i).classification();
             rows.add(new ClassificationRepository.Stored(event.identity(), classification, error.log(),
                     error.occurredAt()));
-            out.add(event.derive(classification, source, now));
-            // the retry request carries the event as kept: excerpt, redacted
-            out.add(event.derive(classification.transientFailure()
-                    ? new RetryRequest(classification, error)
-                    : escalation(event, classification), source, now));
+            derived(event, classification, error, out);
         }
         repository.insert(rows);
         return out;
+    }
+
+    @Override
+    public List<OutboundEvent> republish(List<IncomingEvent<ErrorEvent>> handled) {
+        Map<String, Classification> stored = repository.find(handled.stream().map(IncomingEvent::identity).toList());
+        List<OutboundEvent> out = new ArrayList<>(handled.size() * 2);
+        for (IncomingEvent<ErrorEvent> event : handled) {
+            Classification classification = stored.get(event.identity());
+            if (classification != null) {
+                derived(event, classification, classifications.keep(event.data()).error(), out);
+            }
+        }
+        return out;
+    }
+
+    /** Every classification to its topic; then a retry request (with the event as kept) or an escalation. */
+    private void derived(IncomingEvent<ErrorEvent> event, Classification classification, ErrorEvent kept,
+                         List<OutboundEvent> out) {
+        Instant at = classification.classifiedAt();
+        out.add(event.derive(classification, source, at));
+        out.add(event.derive(classification.transientFailure() ? new RetryRequest(classification, kept)
+                : escalation(event, classification), source, at));
     }
 
     private static Escalation escalation(IncomingEvent<ErrorEvent> event, Classification c) {

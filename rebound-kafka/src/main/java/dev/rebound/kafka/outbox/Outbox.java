@@ -73,6 +73,40 @@ public final class Outbox {
     }
 
     /**
+     * Publishes events straight away, not staged (for a {@link dev.rebound.kafka.pipeline.RepublishingHandler},
+     * which can rebuild them after a crash), and waits for the acknowledgements. An event the broker refuses for
+     * good is parked in the outbox with its error, like a staged one, so that it is not lost and shows in
+     * {@link #parked()}.
+     *
+     * @throws KafkaException when the broker does not acknowledge them (an outage)
+     */
+    public void publishNow(List<OutboundEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        List<ProducerRecord<String, byte[]>> records = events.stream().map(codec::encode).toList();
+        List<RecordSender.Outcome> outcomes = sender.sendEach(records);
+        for (int i = 0; i < records.size(); i++) {
+            Throwable failure = outcomes.get(i).failure();
+            if (failure == null) {
+                continue;
+            }
+            if (!RecordSender.isPermanent(failure)) {
+                throw new KafkaException("publishing " + events.get(i).id() + " to " + records.get(i).topic()
+                        + " failed: " + failure.getMessage(), failure);
+            }
+            ProducerRecord<String, byte[]> record = records.get(i);
+            String error = rootCause(failure).toString();
+            log.error("parked event {} for {}: the broker refuses it for good: {}", events.get(i).id(), record.topic(),
+                    error);
+            jdbc.update("insert into outbox (event_id, topic, record_key, headers, payload, parked_at, error) "
+                    + "values (?, ?, ?, cast(? as jsonb), ?, now(), ?) on conflict (event_id) do nothing",
+                    events.get(i).id(), record.topic(), record.key(), headersJson(record), record.value(), error);
+            meters.counter("rebound.outbox.parked", "topic", record.topic()).increment();
+        }
+    }
+
+    /**
      * Has what was just staged published: by the relay's thread once one runs ({@link #publishWith}), so the
      * consumer goes on with the next batch while the broker acknowledges this one; else at once, in the caller.
      * Either way the events are already durable in the outbox.

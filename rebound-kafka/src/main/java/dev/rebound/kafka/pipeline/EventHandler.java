@@ -11,7 +11,8 @@ import java.util.List;
  * not-yet-seen events.
  *
  * <p>{@code handle} runs inside the pipeline's database transaction: what it writes and the events it returns
- * are committed together (the returned events go through the outbox). It must not publish to Kafka itself.
+ * are committed together (the returned events go through the outbox, or, for a {@link RepublishingHandler},
+ * are published right after the commit). It must not publish to Kafka itself.
  * Any exception it throws is taken for an outage (database, broker): the batch is retried with backoff, never
  * dead-lettered. Bad input is refused before the handler sees it.
  */

@@ -27,7 +27,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * What happens to every batch a service consumes: decode → deduplicate → handle and stage the derived
  * events in one transaction → have everything pending published, oldest first (by the outbox relay's thread) →
  * dead-letter the bad records. It returns only when all of it is durable (the derived events in the outbox, the
- * dead letters acknowledged), so the listener container commits the offsets afterwards. An event
+ * dead letters acknowledged), so the listener container commits the offsets afterwards. A
+ * {@link RepublishingHandler}'s derived events skip the outbox: they are published once the transaction has
+ * committed, and the batch returns when the broker has acknowledged them. An event
  * whose data the database refuses (SQLSTATE 22, 23, 54) is set aside alone as unprocessable. Any other
  * failure on the way is an outage: the exception goes to the container, which retries the whole batch with
  * capped backoff while the consumer stays paused, and readiness reports the pipeline down until a batch
@@ -41,6 +43,8 @@ public final class EventPipeline<T extends EventData> {
     private final Class<T> dataType;
     private final Set<EventType> accepted;
     private final EventHandler<T> handler;
+    /** The handler when it can rebuild its derived events: they are published at once, not through the outbox. */
+    private final RepublishingHandler<T> republishing;
     private final CloudEventCodec codec;
     private final Inbox inbox;
     private final Outbox outbox;
@@ -61,6 +65,7 @@ public final class EventPipeline<T extends EventData> {
         this.dataType = handler.subscription().dataType();
         this.accepted = handler.subscription().accepted();
         this.handler = handler;
+        this.republishing = handler instanceof RepublishingHandler<T> r ? r : null;
         this.codec = codec;
         this.inbox = inbox;
         this.outbox = outbox;
@@ -116,7 +121,7 @@ public final class EventPipeline<T extends EventData> {
                 log.debug("ignored {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), i.reason());
             }
         }
-        int derived;
+        List<OutboundEvent> derived;
         try {
             derived = apply(events);
         } catch (RuntimeException e) {
@@ -124,10 +129,10 @@ public final class EventPipeline<T extends EventData> {
                 throw e;
             }
             // the database refused some event's data: apply them one by one and set aside only those it refuses
-            derived = 0;
+            derived = new ArrayList<>();
             for (IncomingEvent<T> event : events) {
                 try {
-                    derived += apply(List.of(event));
+                    derived.addAll(apply(List.of(event)));
                 } catch (RuntimeException single) {
                     if (DataErrors.sqlState(single).isEmpty()) {
                         throw single;
@@ -137,30 +142,49 @@ public final class EventPipeline<T extends EventData> {
                 }
             }
         }
-        // durable in the outbox: published oldest first on the relay's thread (what an earlier attempt left is
-        // never overtaken) while this thread goes on with the next batch
-        outbox.requestPublish();
+        if (republishing != null) {
+            // committed: publish now; the offsets are committed only after the acknowledgements, so a crash before
+            // them brings the events back as duplicates, whose stored result is published again
+            outbox.publishNow(derived);
+        } else {
+            // durable in the outbox: published oldest first on the relay's thread (what an earlier attempt left
+            // is never overtaken) while this thread goes on with the next batch
+            outbox.requestPublish();
+        }
         deadLetters.publish(rejections);
 
         acceptedCount.increment(events.size());
         rejectedCount.increment(rejections.size());
         ignoredCount.increment(ignored);
-        publishedCount.increment(derived);
+        publishedCount.increment(derived.size());
     }
 
-    /** Claims, handles and stages the events in one transaction; returns how many events they derived. */
-    private int apply(List<IncomingEvent<T>> events) {
+    /**
+     * Claims and handles the events in one transaction, staging what they derive in the outbox, or, for a
+     * {@link RepublishingHandler}, adding what duplicates derived before; returns the derived events.
+     */
+    private List<OutboundEvent> apply(List<IncomingEvent<T>> events) {
         if (events.isEmpty()) {
-            return 0;
+            return List.of();
         }
-        Integer derived = transactions.execute(status -> {
+        List<OutboundEvent> derived = transactions.execute(status -> {
             List<IncomingEvent<T>> fresh = inbox.claim(events);
             duplicateCount.increment(events.size() - fresh.size());
-            List<OutboundEvent> out = fresh.isEmpty() ? List.of() : handler.handle(fresh);
-            outbox.stage(out);
-            return out.size();
+            List<OutboundEvent> out = new ArrayList<>();
+            if (republishing != null && fresh.size() < events.size()) {
+                Set<IncomingEvent<T>> claimed = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+                claimed.addAll(fresh);
+                out.addAll(republishing.republish(events.stream().filter(e -> !claimed.contains(e)).toList()));
+            }
+            if (!fresh.isEmpty()) {
+                out.addAll(handler.handle(fresh));
+            }
+            if (republishing == null) {
+                outbox.stage(out);
+            }
+            return out;
         });
-        return derived == null ? 0 : derived;
+        return derived == null ? List.of() : derived;
     }
 
     @SuppressWarnings("unchecked")

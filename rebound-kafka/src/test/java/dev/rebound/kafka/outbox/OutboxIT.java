@@ -151,6 +151,21 @@ class OutboxIT {
     }
 
     @Test
+    void publishingNowSendsAtOnceAndParksWhatTheBrokerRefusesForGood() {
+        OutboundEvent tooLarge = event("op-huge-now", "x".repeat(2 * 1024 * 1024));
+        OutboundEvent fine = event("op-fine-now");
+
+        outbox.publishNow(List.of(tooLarge, fine));
+
+        assertThat(events.find(Topics.ERROR_EVENTS, r -> fine.id().equals(TestEvents.header(r, "ce_id")))).hasSize(1);
+        assertThat(jdbc.queryForList("select event_id from outbox", String.class))
+                .as("only the refused event is kept, parked").containsExactly(tooLarge.id());
+        assertThat(jdbc.queryForObject("select error from outbox where event_id = ? and parked_at is not null",
+                String.class, tooLarge.id())).contains("RecordTooLargeException");
+        jdbc.update("delete from outbox where event_id = ?", tooLarge.id());
+    }
+
+    @Test
     void stagingTheSameEventTwiceKeepsOneRow() {
         OutboundEvent event = event("op-twice");
         transactions.executeWithoutResult(status -> outbox.stage(List.of(event)));
