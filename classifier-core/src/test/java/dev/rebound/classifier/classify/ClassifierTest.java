@@ -76,7 +76,9 @@ class ClassifierTest {
                         + "too many clients already", "db.connections-exhausted"},
                 {"ERROR 1040 (HY000): Too many connections", "db.connections-exhausted"},
                 {"Connecting to mirror.example.org (mirror.example.org)|203.0.113.7|:443... connected.\n"
-                        + "Unable to establish SSL connection.", "network.tls-handshake"},
+                        + "GnuTLS: Error in the pull function.\nUnable to establish SSL connection.", "network.connection-reset"},
+                {"Connecting to mirror.example.org (mirror.example.org)|203.0.113.7|:443... connected.\n"
+                        + "Unable to establish SSL connection.", "network.transfer-failed"},
                 {"sqlalchemy.exc.InterfaceError: (pymysql.err.InterfaceError) (0, '')\n(Background on this error at: "
                         + "https://sqlalche.me/e/14/rvf5)", "network.connection-reset"},
                 {"[Producer clientId=producer-1] Connection to node -1 (localhost/127.0.0.1:9092) could not be established. "
@@ -126,6 +128,8 @@ class ClassifierTest {
                 "ImportError: cannot import name 'attach_volume' from 'app.storage' (/src/app/storage.py)",
                 "TypeError: create_engine() got an unexpected keyword argument 'pool_size'",
                 "E   AssertionError: expected state 'active' but the actual state is 'error'",
+                "Connecting to 127.0.0.1:8080... connected.\nGnuTLS: An unexpected TLS packet was received.\n"
+                        + "Unable to establish SSL connection.",
                 "./ci/deploy.sh: line 12: unexpected EOF while looking for matching `\"'\n"
                         + "./ci/deploy.sh: line 15: syntax error: unexpected end of file")) {
             assertThat(classifier.classify(Failure.ofText(log)).transientFailure()).as(log).isFalse();
