@@ -105,6 +105,8 @@ class ClassifierTest {
                         "infra.platform-state"},
                 {"Error from server: etcdserver: leader changed", "infra.platform-state"},
                 {"Cannot open network namespace \"ci-ns-7\": No such file or directory", "infra.platform-state"},
+                {"error: Failed to detach disk\nerror: block copy still active: domain has active block job",
+                        "infra.platform-state"},
                 {"Error from server (ServiceUnavailable): the server is currently unable to handle the request",
                         "network.gateway-error"}}) {
             Verdict verdict = classifier.classify(Failure.ofText(c[0]));
