@@ -133,10 +133,14 @@ public final class EndToEndBenchmark implements Callable<Integer> {
         }
         for (int round = 1; round <= rounds; round++) {
             for (Route path : round % 2 == 1 ? List.of(Route.RAW, Route.SERVICE) : List.of(Route.SERVICE, Route.RAW)) {
+                Duration cpuBefore = service.cpuTime();
                 Load.Outcome outcome = load.burst(path, events, service);
                 results.throughput(path, outcome);
-                out.printf("round %d %-8s %,9.0f events/s (%d events in %d ms)%n", round, path.label,
-                        outcome.perSecond(), outcome.events(), outcome.elapsedMillis());
+                out.printf("round %d %-8s %,9.0f events/s (%d events in %d ms)%s%n", round, path.label,
+                        outcome.perSecond(), outcome.events(), outcome.elapsedMillis(), path == Route.SERVICE
+                                ? String.format("; service JVM CPU %,d µs/event", service.cpuTime().minus(cpuBefore)
+                                        .toNanos() / 1000 / Math.max(1, outcome.events()))
+                                : "");
             }
         }
         for (Route path : Route.values()) {

@@ -70,6 +70,12 @@ public final class ServiceProcess {
         }
     }
 
+    /** The CPU time the process has used so far (zero when the platform does not tell). */
+    public Duration cpuTime() {
+        Process running = process;
+        return running == null ? Duration.ZERO : running.info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
     public boolean isAlive() {
         return process != null && process.isAlive();
     }
