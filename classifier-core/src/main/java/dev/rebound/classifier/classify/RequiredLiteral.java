@@ -28,15 +28,22 @@ final class RequiredLiteral {
      * @param lead          the run every match starts with (anchored or not), or null: a search can start where
      *                      it first occurs
      * @param caseSensitive whether the expression never ignores case
+     * @param anyOf         for each group of alternatives a match must pass through, a run of each alternative:
+     *                      a line must hold at least one of them ({@code (?:attach|detach)})
      */
     record Requirement(String literal, List<String> runs, String prefix, String suffix, String lead,
-                       boolean caseSensitive) {
+                       boolean caseSensitive, List<List<String>> anyOf) {
 
         /** Whether a line (and its lower-cased form) can match at all; false means the expression need not run. */
         boolean admits(String line, String lowerLine) {
             String subject = caseSensitive ? line : lowerLine;
             for (String run : runs) {
                 if (!subject.contains(run)) {
+                    return false;
+                }
+            }
+            for (List<String> alternatives : anyOf) {
+                if (alternatives.stream().noneMatch(subject::contains)) {
                     return false;
                 }
             }
@@ -56,8 +63,11 @@ final class RequiredLiteral {
     static Requirement analyze(String regex) {
         boolean caseSensitive = !IGNORE_CASE.matcher(regex).find();
         if (hasTopLevelAlternation(regex)) {
-            return new Requirement(null, List.of(), null, null, null, caseSensitive);
+            return new Requirement(null, List.of(), null, null, null, caseSensitive, List.of());
         }
+        java.util.function.UnaryOperator<String> fold = caseSensitive ? t -> t : t -> t == null ? null
+                : t.toLowerCase(Locale.ROOT);
+        List<List<String>> anyOf = new ArrayList<>();
         List<String> runs = new ArrayList<>();
         StringBuilder run = new StringBuilder();
         int runStart = 0;
@@ -102,6 +112,12 @@ final class RequiredLiteral {
             String quantifier = regex.substring(atomEnd, quantifierEnd);
             boolean optional = quantifier.startsWith("*") || quantifier.startsWith("?") || quantifier.startsWith("{0");
             boolean repeated = !quantifier.isEmpty() && !optional;
+            if (c == '(' && !optional) {
+                List<String> alternatives = alternativeRuns(regex.substring(i, atomEnd));
+                if (alternatives != null) {
+                    anyOf.add(alternatives.stream().map(fold).distinct().toList());
+                }
+            }
             if (literal != 0 && !optional) {
                 if (run.length() == 0) {
                     runStart = i;
@@ -124,11 +140,66 @@ final class RequiredLiteral {
         add(runs, run);
         String longest = runs.stream().max(java.util.Comparator.comparingInt(String::length)).orElse("");
         String literal = longest.length() >= MIN_LENGTH ? longest.toLowerCase(Locale.ROOT) : null;
-        java.util.function.UnaryOperator<String> fold = caseSensitive ? t -> t : t -> t == null ? null
-                : t.toLowerCase(Locale.ROOT);
         return new Requirement(literal, runs.stream().filter(r -> r.length() >= MIN_CHECKED).map(fold).toList(),
                 fold.apply(prefix), fold.apply(suffix), lead == null || lead.length() < MIN_CHECKED ? null : fold.apply(lead),
-                caseSensitive);
+                caseSensitive, List.copyOf(anyOf));
+    }
+
+    /**
+     * For a plain group of alternatives ({@code (?:a|b)} or {@code (a|b)}), the longest run every match of each
+     * alternative holds (as written); null when the group does not alternate, carries flags, or an alternative
+     * has no run of {@link #MIN_CHECKED} characters (an empty or all-class alternative: anything passes).
+     */
+    private static List<String> alternativeRuns(String group) {
+        String body;
+        if (group.startsWith("(?:") && group.endsWith(")")) {
+            body = group.substring(3, group.length() - 1);
+        } else if (group.length() > 1 && group.charAt(1) != '?' && group.endsWith(")")) {
+            body = group.substring(1, group.length() - 1);
+        } else {
+            return null;
+        }
+        List<String> alternatives = splitTopLevel(body);
+        if (alternatives.size() < 2) {
+            return null;
+        }
+        List<String> runs = new ArrayList<>();
+        for (String alternative : alternatives) {
+            String longest = analyze(alternative).runs().stream()
+                    .max(java.util.Comparator.comparingInt(String::length)).orElse("");
+            if (longest.length() < MIN_CHECKED) {
+                return null;
+            }
+            runs.add(longest);
+        }
+        return runs;
+    }
+
+    /** The expression cut at its top-level '|'. */
+    private static List<String> splitTopLevel(String regex) {
+        List<String> parts = new ArrayList<>();
+        int depth = 0;
+        boolean inClass = false;
+        int from = 0;
+        for (int i = 0; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (inClass) {
+                inClass = c != ']';
+            } else if (c == '[') {
+                inClass = true;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (c == '|' && depth == 0) {
+                parts.add(regex.substring(from, i));
+                from = i + 1;
+            }
+        }
+        parts.add(regex.substring(from));
+        return parts;
     }
 
     /** Where the first atom is: after leading inline flags such as {@code (?i)}. */
@@ -160,25 +231,7 @@ final class RequiredLiteral {
     }
 
     private static boolean hasTopLevelAlternation(String regex) {
-        int depth = 0;
-        boolean inClass = false;
-        for (int i = 0; i < regex.length(); i++) {
-            char c = regex.charAt(i);
-            if (c == '\\') {
-                i++;
-            } else if (inClass) {
-                inClass = c != ']';
-            } else if (c == '[') {
-                inClass = true;
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')') {
-                depth--;
-            } else if (c == '|' && depth == 0) {
-                return true;
-            }
-        }
-        return false;
+        return splitTopLevel(regex).size() > 1;
     }
 
     private static int skipGroup(String regex, int open) {

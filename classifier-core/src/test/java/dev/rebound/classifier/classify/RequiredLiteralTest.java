@@ -2,6 +2,7 @@ package dev.rebound.classifier.classify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RequiredLiteralTest {
@@ -74,5 +75,47 @@ class RequiredLiteralTest {
                 }
             }
         }
+    }
+
+    @Test
+    void aGroupOfAlternativesRequiresOneOfThem() {
+        RequiredLiteral.Requirement attach = RequiredLiteral.analyze(
+                "(?i)\\bfail(?:ed|ure) (?:attach|detach)(?:ing)? (?:the )?(?:volume|disk)\\b");
+        assertThat(attach.anyOf()).containsExactly(List.of("ed", "ure"), List.of("attach", "detach"),
+                List.of("volume", "disk"));
+        assertThat(attach.admits("Failed to attach volume", "failed to attach volume")).isTrue();
+        assertThat(attach.admits("Failed to start unit", "failed to start unit"))
+                .as("no attach or detach: the expression need not run").isFalse();
+        // an optional group, one with an alternative without a run, or one with flags requires nothing
+        assertThat(RequiredLiteral.analyze("a(?:bc|de)?f").anyOf()).isEmpty();
+        assertThat(RequiredLiteral.analyze("a(?:bc|\\d+)f").anyOf()).isEmpty();
+        assertThat(RequiredLiteral.analyze("a(?i:bc|de)f").anyOf()).isEmpty();
+        assertThat(RequiredLiteral.analyze("x(bc|de)+y").anyOf()).containsExactly(List.of("bc", "de"));
+        assertThat(RequiredLiteral.analyze("x(?:b[c]d|ef)y").anyOf()).as("an alternative of single characters").isEmpty();
+    }
+
+    @Test
+    void noShippedPatternIsSkippedOnALineItMatches() throws java.io.IOException {
+        // every line of the labelled examples, and lines made of each pattern's alternatives: where the expression
+        // matches, its requirement (runs, prefix, suffix, groups of alternatives) must let it run
+        List<String> corpus = new java.util.ArrayList<>();
+        for (String json : java.nio.file.Files.readAllLines(java.nio.file.Path.of("src/test/resources/labelled/examples.jsonl"))) {
+            corpus.addAll(List.of(json.split("\\\\n")));
+        }
+        int checked = 0;
+        for (Rule rule : RuleLoader.defaults().rules()) {
+            for (LinePattern pattern : rule.patterns()) {
+                RequiredLiteral.Requirement requirement = pattern.requirement();
+                java.util.regex.Pattern regex = java.util.regex.Pattern.compile(pattern.source());
+                for (String line : corpus) {
+                    if (regex.matcher(line).find()) {
+                        checked++;
+                        assertThat(requirement.admits(line, line.toLowerCase(java.util.Locale.ROOT)))
+                                .as("%s (%s) on '%s'", pattern.source(), rule.id(), line).isTrue();
+                    }
+                }
+            }
+        }
+        assertThat(checked).as("pattern matches checked").isGreaterThan(300);
     }
 }
