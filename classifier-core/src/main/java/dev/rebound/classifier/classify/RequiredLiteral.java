@@ -178,56 +178,13 @@ final class RequiredLiteral {
     /** The expression cut at its top-level '|'. */
     private static List<String> splitTopLevel(String regex) {
         List<String> parts = new ArrayList<>();
-        int depth = 0;
-        boolean inClass = false;
         int from = 0;
-        for (int i = 0; i < regex.length(); i++) {
-            char c = regex.charAt(i);
-            if (c == '\\') {
-                i++;
-            } else if (inClass) {
-                inClass = c != ']';
-            } else if (c == '[') {
-                inClass = true;
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')') {
-                depth--;
-            } else if (c == '|' && depth == 0) {
-                parts.add(regex.substring(from, i));
-                from = i + 1;
-            }
+        for (int bar = walk(regex, 0, '|'); bar < regex.length(); bar = walk(regex, from, '|')) {
+            parts.add(regex.substring(from, bar));
+            from = bar + 1;
         }
         parts.add(regex.substring(from));
         return parts;
-    }
-
-    /** Where the first atom is: after leading inline flags such as {@code (?i)}. */
-    private static int firstAtom(String regex) {
-        int i = 0;
-        while (regex.startsWith("(?", i) && i + 2 < regex.length() && Character.isLetter(regex.charAt(i + 2))) {
-            int close = regex.indexOf(')', i);
-            if (close < 0 || regex.substring(i + 2, close).chars().anyMatch(ch -> !Character.isLetter(ch) && ch != '-')) {
-                return i;
-            }
-            i = close + 1;
-        }
-        return i;
-    }
-
-    private static String prefixOf(StringBuilder run, int runStart, int anchoredAt, String prefix) {
-        return prefix == null && run.length() > 0 && runStart == anchoredAt ? run.toString() : prefix;
-    }
-
-    private static void add(List<String> runs, StringBuilder run) {
-        if (run.length() > 0) {
-            runs.add(run.toString());
-            run.setLength(0);
-        }
-    }
-
-    private static boolean isEscapedLiteral(char c) {
-        return "\\.[](){}*+?^$|/-:#@!%&=,<>'\"~`_ ".indexOf(c) >= 0;
     }
 
     private static boolean hasTopLevelAlternation(String regex) {
@@ -235,9 +192,18 @@ final class RequiredLiteral {
     }
 
     private static int skipGroup(String regex, int open) {
+        int close = walk(regex, open + 1, ')');
+        return close < regex.length() ? close + 1 : regex.length();
+    }
+
+    /**
+     * Where {@code stop} ('|' or ')') first occurs from {@code from} outside escapes, classes and the groups
+     * that open after {@code from}; the expression's length when it does not.
+     */
+    private static int walk(String regex, int from, char stop) {
         int depth = 0;
         boolean inClass = false;
-        for (int i = open; i < regex.length(); i++) {
+        for (int i = from; i < regex.length(); i++) {
             char c = regex.charAt(i);
             if (c == '\\') {
                 i++;
@@ -245,10 +211,12 @@ final class RequiredLiteral {
                 inClass = c != ']';
             } else if (c == '[') {
                 inClass = true;
+            } else if (c == stop && depth == 0) {
+                return i;
             } else if (c == '(') {
                 depth++;
-            } else if (c == ')' && --depth == 0) {
-                return i + 1;
+            } else if (c == ')') {
+                depth--;
             }
         }
         return regex.length();
