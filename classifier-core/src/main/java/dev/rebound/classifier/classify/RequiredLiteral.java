@@ -187,6 +187,34 @@ final class RequiredLiteral {
         return parts;
     }
 
+    /** Where the first atom is: after leading inline flags such as {@code (?i)}. */
+    private static int firstAtom(String regex) {
+        int i = 0;
+        while (regex.startsWith("(?", i) && i + 2 < regex.length() && Character.isLetter(regex.charAt(i + 2))) {
+            int close = regex.indexOf(')', i);
+            if (close < 0 || regex.substring(i + 2, close).chars().anyMatch(ch -> !Character.isLetter(ch) && ch != '-')) {
+                return i;
+            }
+            i = close + 1;
+        }
+        return i;
+    }
+
+    private static String prefixOf(StringBuilder run, int runStart, int anchoredAt, String prefix) {
+        return prefix == null && run.length() > 0 && runStart == anchoredAt ? run.toString() : prefix;
+    }
+
+    private static void add(List<String> runs, StringBuilder run) {
+        if (run.length() > 0) {
+            runs.add(run.toString());
+            run.setLength(0);
+        }
+    }
+
+    private static boolean isEscapedLiteral(char c) {
+        return "\\.[](){}*+?^$|/-:#@!%&=,<>'\"~`_ ".indexOf(c) >= 0;
+    }
+
     private static boolean hasTopLevelAlternation(String regex) {
         return splitTopLevel(regex).size() > 1;
     }
