@@ -232,8 +232,10 @@ final class Lines {
 
     /** The lines of a text, read in one pass that also finds the scan's rule literals. */
     static Lines of(String text, Scan scan) {
-        List<String> lines = new ArrayList<>();
-        List<Boolean> marks = new ArrayList<>();
+        // log lines are rarely shorter than this on average: the lists seldom grow
+        int expected = text == null ? 0 : Math.min(text.length() / 24 + 16, 4_096);
+        List<String> lines = new ArrayList<>(expected);
+        boolean[] marks = new boolean[expected];
         if (text != null) {
             int from = 0;
             int ghError = text.indexOf(GITHUB_ERROR);
@@ -246,17 +248,17 @@ final class Lines {
                 }
                 String line = clean(text, from, to);
                 if (line != null) {
+                    if (lines.size() == marks.length) {
+                        marks = java.util.Arrays.copyOf(marks, Math.max(16, marks.length * 2));
+                    }
+                    marks[lines.size()] = marked;
                     lines.add(line);
-                    marks.add(marked);
                 }
                 from = to + 1;
             }
         }
-        boolean[] errorMarked = new boolean[marks.size()];
-        for (int i = 0; i < errorMarked.length; i++) {
-            errorMarked[i] = marks.get(i);
-        }
-        return new Lines(List.copyOf(lines), errorMarked, scan);
+        return new Lines(java.util.Collections.unmodifiableList(lines), java.util.Arrays.copyOf(marks, lines.size()),
+                scan);
     }
 
     /**
