@@ -34,6 +34,15 @@ final class RequiredLiteral {
     record Requirement(String literal, List<String> runs, String prefix, String suffix, String lead,
                        boolean caseSensitive, List<List<String>> anyOf) {
 
+        private static boolean containsAny(String subject, List<String> runs) {
+            for (String run : runs) {
+                if (subject.contains(run)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         /** Whether a line (and its lower-cased form) can match at all; false means the expression need not run. */
         boolean admits(String line, String lowerLine) {
             String subject = caseSensitive ? line : lowerLine;
@@ -43,7 +52,7 @@ final class RequiredLiteral {
                 }
             }
             for (List<String> alternatives : anyOf) {
-                if (alternatives.stream().noneMatch(subject::contains)) {
+                if (!containsAny(subject, alternatives)) {
                     return false;
                 }
             }

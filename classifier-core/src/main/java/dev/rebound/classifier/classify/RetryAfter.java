@@ -36,7 +36,7 @@ final class RetryAfter {
                 return Long.parseLong(header.group(1)) * 1000;
             }
             Matcher phrase = PHRASE.matcher(line);
-            if (PHRASE_WORDS.stream().anyMatch(lower::contains) && phrase.find()) {
+            if (containsAny(lower, PHRASE_WORDS) && phrase.find()) {
                 return (long) (Double.parseDouble(phrase.group(1)) * unitMillis(phrase.group(2)));
             }
             Matcher epoch = RESET_EPOCH.matcher(line);
@@ -46,6 +46,15 @@ final class RetryAfter {
             }
         }
         return null;
+    }
+
+    private static boolean containsAny(String lower, List<String> words) {
+        for (String word : words) {
+            if (lower.contains(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static long unitMillis(String unit) {
