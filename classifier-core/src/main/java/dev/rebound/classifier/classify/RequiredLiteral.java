@@ -34,15 +34,6 @@ final class RequiredLiteral {
     record Requirement(String literal, List<String> runs, String prefix, String suffix, String lead,
                        boolean caseSensitive, List<List<String>> anyOf) {
 
-        private static boolean containsAny(String subject, List<String> runs) {
-            for (String run : runs) {
-                if (subject.contains(run)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
         /** Whether a line (and its lower-cased form) can match at all; false means the expression need not run. */
         boolean admits(String line, String lowerLine) {
             String subject = caseSensitive ? line : lowerLine;
@@ -61,6 +52,16 @@ final class RequiredLiteral {
     }
 
     private RequiredLiteral() {
+    }
+
+    /** Whether the text contains any of the strings. */
+    static boolean containsAny(String text, List<String> strings) {
+        for (String string : strings) {
+            if (text.contains(string)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The lower-cased required literal, or null when there is none of at least {@link #MIN_LENGTH} characters. */

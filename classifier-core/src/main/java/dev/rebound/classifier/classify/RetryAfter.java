@@ -36,7 +36,7 @@ final class RetryAfter {
                 return Long.parseLong(header.group(1)) * 1000;
             }
             Matcher phrase = PHRASE.matcher(line);
-            if (containsAny(lower, PHRASE_WORDS) && phrase.find()) {
+            if (RequiredLiteral.containsAny(lower, PHRASE_WORDS) && phrase.find()) {
                 return (long) (Double.parseDouble(phrase.group(1)) * unitMillis(phrase.group(2)));
             }
             Matcher epoch = RESET_EPOCH.matcher(line);
@@ -46,15 +46,6 @@ final class RetryAfter {
             }
         }
         return null;
-    }
-
-    private static boolean containsAny(String lower, List<String> words) {
-        for (String word : words) {
-            if (lower.contains(word)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static long unitMillis(String unit) {

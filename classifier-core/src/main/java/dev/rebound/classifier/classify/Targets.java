@@ -17,12 +17,7 @@ final class Targets {
     private record Host(Pattern pattern, List<String> anyOf) {
 
         boolean mayMatch(String lowerLine) {
-            for (String word : anyOf) {
-                if (lowerLine.contains(word)) {
-                    return true;
-                }
-            }
-            return false;
+            return RequiredLiteral.containsAny(lowerLine, anyOf);
         }
     }
 
