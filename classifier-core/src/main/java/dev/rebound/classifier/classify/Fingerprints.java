@@ -68,13 +68,18 @@ public final class Fingerprints {
         for (String line : lines) {
             text.append('\n').append(normalize(line));
         }
+        byte[] hash = SHA_256.get().digest(text.toString().getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(hash, 0, 8);
+    }
+
+    /** One digest per thread: looking the algorithm up costs more than hashing a few lines. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 8);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }
-    }
+    });
 
     /** A line with its volatile parts replaced by placeholders. */
     static String normalize(String line) {
