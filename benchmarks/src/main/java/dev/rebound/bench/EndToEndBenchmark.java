@@ -76,7 +76,7 @@ public final class EndToEndBenchmark implements Callable<Integer> {
     String serviceJvmOptions;
 
     @Option(names = "--service-consumers", defaultValue = "${sys:rebound.bench.consumers:-0}",
-            description = "Consumer threads of the service (0: the service's own default, rebound.kafka.consumer-threads).")
+            description = "Consumer threads of the service (0: the service's own default, spring.kafka.listener.concurrency).")
     int serviceConsumers;
 
     private final PrintStream out;
