@@ -99,15 +99,14 @@ final class RequiredLiteral {
             int atomEnd;
             char literal = 0;
             if (c == '\\') {
+                if (regex.startsWith("\\Q", i)) {
+                    // quoted text: what it requires is not worth reading right; require nothing
+                    return new Requirement(null, List.of(), null, null, null, caseSensitive, List.of());
+                }
                 if (i + 1 < regex.length() && isEscapedLiteral(regex.charAt(i + 1))) {
                     literal = regex.charAt(i + 1);
                 }
-                atomEnd = Math.min(regex.length(), i + 2);
-                if (literal == 0 && i + 1 < regex.length() && (regex.charAt(i + 1) == 'p' || regex.charAt(i + 1) == 'P')
-                        && atomEnd < regex.length() && regex.charAt(atomEnd) == '{') {
-                    int close = regex.indexOf('}', atomEnd);
-                    atomEnd = close < 0 ? regex.length() : close + 1; // \p{Lu}
-                }
+                atomEnd = escapeEnd(regex, i);
             } else if (c == '(') {
                 atomEnd = skipGroup(regex, i);
             } else if (c == '[') {
@@ -197,6 +196,34 @@ final class RequiredLiteral {
         return parts;
     }
 
+    /**
+     * Where the escape at {@code i} ends: {@code \\p{Lu}} and {@code \\pL}, {@code \\x{263a}} and {@code \\x41},
+     * octal {@code \\101}, Java's {@code \\u00e9} and {@code \\cX}; otherwise the backslash and one character.
+     */
+    private static int escapeEnd(String regex, int i) {
+        int n = regex.length();
+        char e = i + 1 < n ? regex.charAt(i + 1) : 0;
+        int end;
+        if ((e == 'p' || e == 'P' || e == 'x') && i + 2 < n && regex.charAt(i + 2) == '{') {
+            int close = regex.indexOf('}', i + 2);
+            end = close < 0 ? n : close + 1;
+        } else if (e == 'p' || e == 'P' || e == 'c') {
+            end = i + 3;
+        } else if (e == 'x') {
+            end = i + 4;
+        } else if (e == 'u') {
+            end = i + 6;
+        } else if (e >= '0' && e <= '7') {
+            end = i + 2;
+            while (end < n && end < i + 5 && regex.charAt(end) >= '0' && regex.charAt(end) <= '7') {
+                end++;
+            }
+        } else {
+            end = i + 2;
+        }
+        return Math.min(n, end);
+    }
+
     /** Where the first atom is: after leading inline flags such as {@code (?i)}. */
     private static int firstAtom(String regex) {
         int i = 0;
@@ -240,15 +267,12 @@ final class RequiredLiteral {
      */
     private static int walk(String regex, int from, char stop) {
         int depth = 0;
-        boolean inClass = false;
         for (int i = from; i < regex.length(); i++) {
             char c = regex.charAt(i);
             if (c == '\\') {
                 i++;
-            } else if (inClass) {
-                inClass = c != ']';
             } else if (c == '[') {
-                inClass = true;
+                i = skipClass(regex, i) - 1;
             } else if (c == stop && depth == 0) {
                 return i;
             } else if (c == '(') {

@@ -95,6 +95,27 @@ class RequiredLiteralTest {
     }
 
     @Test
+    void escapesQuotesAndClassesAreReadAsTheEngineReadsThem() {
+        // an operator's rule file may use any RE2 syntax: a requirement read wrong would skip a line that matches
+        List<String> regexes = List.of("\\x41bc", "\\x{41}bc", "\\pLbc", "\\p{Lu}bc", "\\101bc", "\\Q(a|b)\\E",
+                "x(?:[]|]yy|zz)w", "x(?:[^]|]yy|zz)w", "(?:ab\\x7Cc|de)f");
+        List<String> lines = List.of("Abc", "zbc", "(a|b)", "x]yyw", "x|yyw", "xzzw", "xqyyw", "ab|cf", "def");
+        int matched = 0;
+        for (String regex : regexes) {
+            com.google.re2j.Pattern pattern = com.google.re2j.Pattern.compile(regex);
+            RequiredLiteral.Requirement requirement = RequiredLiteral.analyze(regex);
+            for (String line : lines) {
+                if (pattern.matcher(line).find()) {
+                    matched++;
+                    assertThat(requirement.admits(line, line.toLowerCase(java.util.Locale.ROOT)))
+                            .as("%s on %s (%s)", regex, line, requirement).isTrue();
+                }
+            }
+        }
+        assertThat(matched).isGreaterThan(10);
+    }
+
+    @Test
     void noShippedPatternIsSkippedOnALineItMatches() throws java.io.IOException {
         // every line of the labelled examples, and lines made of each pattern's alternatives: where the expression
         // matches, its requirement (runs, prefix, suffix, groups of alternatives) must let it run
