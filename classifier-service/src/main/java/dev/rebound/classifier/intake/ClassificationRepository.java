@@ -3,7 +3,6 @@ package dev.rebound.classifier.intake;
 import dev.rebound.contracts.WireJson;
 import dev.rebound.contracts.error.Classification;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.util.HashMap;
 import java.util.List;
@@ -14,6 +13,8 @@ import org.springframework.stereotype.Repository;
 /** Stores classifications, one row per error event; a redelivered event is stored once. */
 @Repository
 class ClassificationRepository {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ClassificationRepository.class);
 
     private final JdbcTemplate jdbc;
 
@@ -42,7 +43,10 @@ class ClassificationRepository {
             try {
                 found.put(rs.getString(1), WireJson.read(rs.getBytes(2), Classification.class));
             } catch (IOException e) {
-                throw new UncheckedIOException("unreadable stored classification of " + rs.getString(1), e);
+                // retrying would stall the partition for good: what this event derived went out when it was
+                // classified, unless a crash came between; say so and go on
+                log.error("the stored classification of {} cannot be read, so it is not published again: {}",
+                        rs.getString(1), e.getMessage());
             }
         }, (Object) eventIds.toArray(String[]::new));
         return found;

@@ -16,9 +16,10 @@ import java.util.List;
 public interface RepublishingHandler<T extends EventData> extends EventHandler<T> {
 
     /**
-     * The events that {@link #handle} derived from these events, handled before (or earlier in the same batch),
-     * rebuilt from what it stored; runs in the pipeline's transaction. An event with nothing stored derives
-     * nothing.
+     * The events that {@link #handle} derived from these events, handled in an earlier batch, rebuilt from what
+     * it stored; runs in the pipeline's transaction, before {@link #handle} (so a second copy of an event in the
+     * same batch finds nothing stored and derives nothing: its first copy publishes). An event with nothing
+     * stored derives nothing.
      */
     List<OutboundEvent> republish(List<IncomingEvent<T>> handled);
 }
