@@ -295,7 +295,8 @@ final class Lines {
     /** The line text[from, to) without progress redraws, colour codes and CI markers, stripped; null if blank. */
     private static String clean(String text, int from, int to) {
         String line = text.substring(from, to);
-        int cr = line.lastIndexOf('\r');
+        // indexOf is the fast one (vectorised); a carriage return is rare
+        int cr = line.indexOf('\r') < 0 ? -1 : line.lastIndexOf('\r');
         if (cr >= 0) {
             // a carriage return mid-line redraws it: only what came last is visible
             line = cr < line.length() - 1 ? line.substring(cr + 1) : line.replace("\r", "");
