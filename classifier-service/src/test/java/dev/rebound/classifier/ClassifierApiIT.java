@@ -106,8 +106,11 @@ class ClassifierApiIT {
     @Test
     void aRedeliveredEventIsStoredOnceAndItsStoredResultPublishedAgain() throws Exception {
         String operation = "op-" + UUID.randomUUID();
-        String id = events.publish(Topics.ERROR_EVENTS, 1, operation, EventType.ERROR_REPORTED,
-                error(operation, "npm ERR! code ETIMEDOUT\nnpm ERR! network request to https://registry.npmjs.org/x failed")).id();
+        ObjectNode data = error(operation, "npm ERR! code E429\nnpm ERR! 429 Too Many Requests - GET "
+                + "https://registry.npmjs.org/x\nRetry-After: 30").put("pipeline", "release").put("attempt", 2)
+                .put("exitCode", 1).put("message", "npm install failed");
+        data.putObject("labels").put("team", "payments").put("region", "eu-west-1");
+        String id = events.publish(Topics.ERROR_EVENTS, 1, operation, EventType.ERROR_REPORTED, data).id();
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(derivedFrom(Topics.CLASSIFICATIONS, id)).hasSize(1));
         // the same record again, as a redelivery after a crash before the acknowledgement would bring it
         org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]> original =
@@ -125,9 +128,15 @@ class ClassifierApiIT {
                 .as("the same event id, so consumers drop the copy").isEqualTo(TestEvents.header(classifications.get(0), "ce_id"));
         assertThat(WireJson.mapper().readTree(classifications.get(1).value()))
                 .as("the stored classification, not a new one").isEqualTo(WireJson.mapper().readTree(classifications.get(0).value()));
+        JsonNode stored = WireJson.mapper().readTree(classifications.get(0).value());
+        assertThat(stored.at("/labels/team").asText()).as("a sample that exercises every field").isEqualTo("payments");
+        assertThat(stored.path("retryAfterMs").asLong()).isEqualTo(30_000);
+        assertThat(stored.path("attempt").asInt()).isEqualTo(2);
         var retries = derivedFrom(Topics.RETRY_REQUESTS, id);
         assertThat(WireJson.mapper().readTree(retries.get(1).value()))
                 .isEqualTo(WireJson.mapper().readTree(retries.get(0).value()));
+        assertThat(WireJson.mapper().readTree(retries.get(1).value()).at("/error/message").asText())
+                .isEqualTo("npm install failed");
         assertThat(json(send("GET", "/errors?operationId=" + operation, null, null))).hasSize(1);
     }
 
