@@ -121,6 +121,26 @@ class ClassifierTest {
     }
 
     @Test
+    void aBareDidNotStartYieldsToTheCauseBeforeIt() {
+        // "did not start" reports a consequence: alone it is retried, but a cause in the same log decides
+        Verdict alone = classifier.classify(Failure.ofText("+ wait_for_service 60 http://127.0.0.1:8774\n"
+                + "[ERROR] ./stack.sh:1042 nova-api did not start"));
+        assertThat(alone.ruleId()).isEqualTo("infra.start-failed");
+        assertThat(alone.transientFailure()).isTrue();
+
+        Verdict missingModule = classifier.classify(Failure.ofText("Traceback (most recent call last):\n"
+                + "  File \"/usr/local/bin/api\", line 6, in <module>\n"
+                + "ModuleNotFoundError: No module named 'paste.deploy'\n"
+                + "[ERROR] ./stack.sh:1042 nova-api did not start"));
+        assertThat(missingModule.category()).isEqualTo(Category.DEPENDENCY);
+        assertThat(missingModule.transientFailure()).isFalse();
+
+        Verdict portTaken = classifier.classify(Failure.ofText("Failed to start the admin server\n"
+                + "java.net.BindException: Address already in use"));
+        assertThat(portTaken.ruleId()).isEqualTo("infra.port-in-use");
+    }
+
+    @Test
     void codeAndTestErrorsAboutVolumesStatesAnd500sAreNotRetried() {
         for (String log : java.util.List.of(
                 "Expected response to be a <2XX: success>, but was a <500: Internal Server Error>",
