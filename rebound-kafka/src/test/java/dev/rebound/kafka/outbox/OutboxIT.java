@@ -5,31 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rebound.contracts.EventType;
 import dev.rebound.contracts.Topics;
 import dev.rebound.contracts.error.ErrorEvent;
+import dev.rebound.kafka.LibraryFixture;
 import dev.rebound.kafka.ReboundKafkaProperties;
-import dev.rebound.kafka.cdevents.CDEventsMapper;
-import dev.rebound.kafka.cloudevents.CloudEventCodec;
 import dev.rebound.kafka.cloudevents.OutboundEvent;
 import dev.rebound.testsupport.TestEvents;
 import dev.rebound.testsupport.TestInfrastructure;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import jakarta.validation.Validation;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -48,25 +37,13 @@ class OutboxIT {
 
     @BeforeAll
     static void setUp() throws Exception {
-        TestInfrastructure infrastructure = TestInfrastructure.shared();
-        DriverManagerDataSource admin = new DriverManagerDataSource(infrastructure.jdbcUrl(), infrastructure.username(),
-                infrastructure.password());
-        new JdbcTemplate(admin).execute("create schema if not exists outbox_test");
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(
-                infrastructure.jdbcUrl() + "?currentSchema=outbox_test", infrastructure.username(), infrastructure.password());
-        jdbc = new JdbcTemplate(dataSource);
-        jdbc.execute(Files.readString(Path.of("src/main/resources/db/rebound/R__rebound_kafka_tables.sql"),
-                StandardCharsets.UTF_8));
-        transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-        producers = new DefaultKafkaProducerFactory<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.bootstrapServers(),
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.ACKS_CONFIG, "all"),
-                new StringSerializer(), new ByteArraySerializer());
-        CloudEventCodec codec = new CloudEventCodec(Validation.buildDefaultValidatorFactory().getValidator(),
-                new CDEventsMapper());
-        outbox = new Outbox(jdbc, transactions, codec,
+        LibraryFixture fixture = LibraryFixture.inSchema("outbox_test");
+        jdbc = fixture.jdbc();
+        transactions = fixture.transactions();
+        producers = fixture.producers();
+        outbox = new Outbox(jdbc, transactions, fixture.codec(),
                 new RecordSender(new KafkaTemplate<>(producers), Duration.ofSeconds(30)), 500, new SimpleMeterRegistry());
-        events = new TestEvents(infrastructure.bootstrapServers());
+        events = new TestEvents(TestInfrastructure.shared().bootstrapServers());
     }
 
     @AfterAll
