@@ -96,13 +96,10 @@ public final class Outbox {
                         + " failed: " + failure.getMessage(), failure);
             }
             ProducerRecord<String, byte[]> record = records.get(i);
-            String error = rootCause(failure).toString();
-            log.error("parked event {} for {}: the broker refuses it for good: {}", events.get(i).id(), record.topic(),
-                    error);
+            String error = refusedForGood("event " + events.get(i).id(), record.topic(), failure);
             jdbc.update("insert into outbox (event_id, topic, record_key, headers, payload, parked_at, error) "
                     + "values (?, ?, ?, cast(? as jsonb), ?, now(), ?) on conflict (event_id) do nothing",
                     events.get(i).id(), record.topic(), record.key(), headersJson(record), record.value(), error);
-            meters.counter("rebound.outbox.parked", "topic", record.topic()).increment();
         }
     }
 
@@ -158,10 +155,8 @@ public final class Outbox {
             if (outcome.sent()) {
                 done.add(row.id());
             } else if (RecordSender.isPermanent(outcome.failure())) {
-                String error = rootCause(outcome.failure()).toString();
-                log.error("parked outbox row {} for {}: the broker refuses it for good: {}", row.id(), row.topic(), error);
+                String error = refusedForGood("outbox row " + row.id(), row.topic(), outcome.failure());
                 jdbc.update("update outbox set parked_at = now(), error = ? where id = ?", error, row.id());
-                meters.counter("rebound.outbox.parked", "topic", row.topic()).increment();
             } else {
                 // an outage: roll back, everything stays pending (the acknowledged ones are re-sent with their ids)
                 throw new KafkaException("publishing outbox row " + row.id() + " to " + row.topic() + " failed: "
@@ -189,6 +184,14 @@ public final class Outbox {
     public long parked() {
         Long count = jdbc.queryForObject("select count(*) from outbox where parked_at is not null", Long.class);
         return count == null ? 0 : count;
+    }
+
+    /** Logs and counts an event the broker refuses for good, about to be parked; returns the error to keep. */
+    private String refusedForGood(String what, String topic, Throwable failure) {
+        String error = rootCause(failure).toString();
+        log.error("parked {} for {}: the broker refuses it for good: {}", what, topic, error);
+        meters.counter("rebound.outbox.parked", "topic", topic).increment();
+        return error;
     }
 
     private static Throwable rootCause(Throwable failure) {
