@@ -24,6 +24,10 @@ public final class Fingerprints {
     private record Replacement(Pattern pattern, String with, Predicate<String> mayMatch) {
     }
 
+    /** What every workspace path the placeholder replaces starts with. */
+    private static final List<String> WORKSPACE_ROOTS = List.of("/home/", "/Users/", "/builds", "/tmp",
+            "/var/lib/jenkins/workspace", "/github/workspace", "/__w");
+
     private static final List<Replacement> VOLATILE = List.of(
             // timestamps and dates
             new Replacement(Pattern.compile("\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(?::\\d{2}(?:[.,]\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?"), "<ts>", Fingerprints::hasDate),
@@ -41,8 +45,7 @@ public final class Fingerprints {
             // workspace prefixes: keep the file's base name
             new Replacement(Pattern.compile("(?:[A-Za-z]:)?(?:[/\\\\][\\w.@+\\-]+)*[/\\\\](?=[\\w.@+\\-]+\\.\\w{1,6}\\b)"), "", Fingerprints::hasPathToFile),
             new Replacement(Pattern.compile("(?:/home/[\\w.\\-]+|/Users/[\\w.\\-]+|/builds|/tmp|/var/lib/jenkins/workspace|/github/workspace|/__w)(?:/[\\w.@+\\-]+)*"), "<path>",
-                    line -> line.contains("/home/") || line.contains("/Users/") || line.contains("/builds") || line.contains("/tmp")
-                            || line.contains("/var/lib/jenkins/workspace") || line.contains("/github/workspace") || line.contains("/__w")),
+                    line -> RequiredLiteral.containsAny(line, WORKSPACE_ROOTS)),
             // positions: file.java:12:5, [42,17], line 42, (x.js:10:3)
             new Replacement(Pattern.compile(":\\d+(?::\\d+)?(?=[\\s:)\\]]|$)"), ":<n>", line -> hasDigitAfter(line, ':')),
             new Replacement(Pattern.compile("\\[\\d+,\\d+\\]"), "[<n>]", line -> hasDigitAfter(line, '[')),
@@ -265,12 +268,6 @@ public final class Fingerprints {
 
     /** Whether the line holds one of the (lower-case ASCII) words in any case. */
     private static boolean containsAnyIgnoringCase(String line, String... words) {
-        String lower = line.toLowerCase(Locale.ROOT);
-        for (String word : words) {
-            if (lower.contains(word)) {
-                return true;
-            }
-        }
-        return false;
+        return RequiredLiteral.containsAny(line.toLowerCase(Locale.ROOT), List.of(words));
     }
 }

@@ -34,6 +34,11 @@ final class RequiredLiteral {
     record Requirement(String literal, List<String> runs, String prefix, String suffix, String lead,
                        boolean caseSensitive, List<List<String>> anyOf) {
 
+        /** Nothing required: every line is tried. */
+        static Requirement none(boolean caseSensitive) {
+            return new Requirement(null, List.of(), null, null, null, caseSensitive, List.of());
+        }
+
         /** Whether a line (and its lower-cased form) can match at all; false means the expression need not run. */
         boolean admits(String line, String lowerLine) {
             String subject = caseSensitive ? line : lowerLine;
@@ -73,7 +78,7 @@ final class RequiredLiteral {
     static Requirement analyze(String regex) {
         boolean caseSensitive = !IGNORE_CASE.matcher(regex).find();
         if (hasTopLevelAlternation(regex)) {
-            return new Requirement(null, List.of(), null, null, null, caseSensitive, List.of());
+            return Requirement.none(caseSensitive);
         }
         java.util.function.UnaryOperator<String> fold = caseSensitive ? t -> t : t -> t == null ? null
                 : t.toLowerCase(Locale.ROOT);
@@ -101,7 +106,7 @@ final class RequiredLiteral {
             if (c == '\\') {
                 if (regex.startsWith("\\Q", i)) {
                     // quoted text: what it requires is not worth reading right; require nothing
-                    return new Requirement(null, List.of(), null, null, null, caseSensitive, List.of());
+                    return Requirement.none(caseSensitive);
                 }
                 if (i + 1 < regex.length() && isEscapedLiteral(regex.charAt(i + 1))) {
                     literal = regex.charAt(i + 1);
@@ -147,7 +152,7 @@ final class RequiredLiteral {
         prefix = prefixOf(run, runStart, anchoredAt, prefix);
         lead = prefixOf(run, runStart, leadAt, lead);
         add(runs, run);
-        String longest = runs.stream().max(java.util.Comparator.comparingInt(String::length)).orElse("");
+        String longest = longest(runs);
         String literal = longest.length() >= MIN_LENGTH ? longest.toLowerCase(Locale.ROOT) : null;
         return new Requirement(literal, runs.stream().filter(r -> r.length() >= MIN_CHECKED).map(fold).toList(),
                 fold.apply(prefix), fold.apply(suffix), lead == null || lead.length() < MIN_CHECKED ? null : fold.apply(lead),
@@ -174,14 +179,18 @@ final class RequiredLiteral {
         }
         List<String> runs = new ArrayList<>();
         for (String alternative : alternatives) {
-            String longest = analyze(alternative).runs().stream()
-                    .max(java.util.Comparator.comparingInt(String::length)).orElse("");
+            String longest = longest(analyze(alternative).runs());
             if (longest.length() < MIN_CHECKED) {
                 return null;
             }
             runs.add(longest);
         }
         return runs;
+    }
+
+    /** The longest of the runs; empty when there are none. */
+    private static String longest(List<String> runs) {
+        return runs.stream().max(java.util.Comparator.comparingInt(String::length)).orElse("");
     }
 
     /** The expression cut at its top-level '|'. */
