@@ -28,6 +28,16 @@ public final class Fingerprints {
     private static final List<String> WORKSPACE_ROOTS = List.of("/home/", "/Users/", "/builds", "/tmp",
             "/var/lib/jenkins/workspace", "/github/workspace", "/__w");
 
+    /** Words a position number follows ({@code line 42}), a counter's ({@code attempt #3}) and a tally's ({@code Failures: 1}). */
+    private static final List<String> POSITION_WORDS = List.of("line", "col", "offset", "pos");
+    private static final List<String> COUNTER_WORDS = List.of("attempt", "retr", "try", "run", "build", "job", "pid",
+            "thread", "#");
+    private static final List<String> TALLY_WORDS = List.of("run", "failures", "errors", "skipped", "passed", "failed",
+            "pending", "warning");
+
+    /** No character between a word and its number. */
+    private static final char NONE = 0;
+
     private static final List<Replacement> VOLATILE = List.of(
             // timestamps and dates
             new Replacement(Pattern.compile("\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(?::\\d{2}(?:[.,]\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?"), "<ts>", Fingerprints::hasDate),
@@ -39,7 +49,7 @@ public final class Fingerprints {
             new Replacement(Pattern.compile("\\b0x[0-9a-fA-F]+\\b"), "<hex>", line -> line.contains("0x")),
             // addresses
             new Replacement(Pattern.compile("\\b(?:\\d{1,3}\\.){3}\\d{1,3}(?::\\d{1,5})?\\b"), "<ip>", line -> mostInRun(line, Fingerprints::isDigitOrDot, '.') >= 3),
-            new Replacement(Pattern.compile("(?i)\\[?\\b(?:[0-9a-f]{1,4}:){2,7}[0-9a-f]{1,4}\\b\\]?(?::\\d{1,5})?"), "<ip>", line -> mostInRun(line, Fingerprints::isHexOrColon, ':') >= 2),
+            new Replacement(Pattern.compile("(?i)\\[?\\b(?:[0-9a-f]{1,4}:){2,7}[0-9a-f]{1,4}\\b\\]?(?::\\d{1,5})?"), "<ip>", Fingerprints::hasHexGroups),
             new Replacement(Pattern.compile("(?<=[A-Za-z0-9\\]]):\\d{2,5}\\b(?=[/\\s)\"',;]|$)"), ":<port>", Fingerprints::hasPort),
             new Replacement(Pattern.compile("\\b(?:port|PORT) \\d{2,5}\\b"), "port <port>", line -> line.contains("port ") || line.contains("PORT ")),
             // workspace prefixes: keep the file's base name
@@ -49,15 +59,15 @@ public final class Fingerprints {
             // positions: file.java:12:5, [42,17], line 42, (x.js:10:3)
             new Replacement(Pattern.compile(":\\d+(?::\\d+)?(?=[\\s:)\\]]|$)"), ":<n>", line -> hasDigitAfter(line, ':')),
             new Replacement(Pattern.compile("\\[\\d+,\\d+\\]"), "[<n>]", line -> hasDigitAfter(line, '[')),
-            new Replacement(Pattern.compile("(?i)\\b(line|col|column|offset|position|pos)\\s+\\d+"), "$1 <n>", line -> containsAnyIgnoringCase(line, "line", "col", "offset", "pos")),
+            new Replacement(Pattern.compile("(?i)\\b(line|col|column|offset|position|pos)\\s+\\d+"), "$1 <n>", line -> numbered(line, POSITION_WORDS, NONE, true)),
             // durations
             new Replacement(Pattern.compile("(?i)\\b\\d+(?:\\.\\d+)?\\s?(?:ms|msec|milliseconds?|s|sec|secs|seconds?|m|min|mins|minutes?|h|hours?)\\b"), "<duration>", Fingerprints::hasDigitThenUnit),
             new Replacement(Pattern.compile("(?i)\\b\\d+m\\d+(?:\\.\\d+)?s\\b"), "<duration>", Fingerprints::hasDigitThenUnit),
             // counters that are not status or exit codes
             new Replacement(Pattern.compile("(?i)\\b(attempt|retry|retries|try|run|build|job|pid|thread|#)\\s*#?\\d+"), "$1 <n>",
-                    line -> line.indexOf('#') >= 0 || containsAnyIgnoringCase(line, "attempt", "try", "retries", "run", "build", "job", "pid", "thread")),
+                    line -> numbered(line, COUNTER_WORDS, '#', false)),
             new Replacement(Pattern.compile("(?i)\\b(tests? run|failures|errors|skipped|passed|failed|pending|warnings?):?\\s*\\d+"), "$1 <n>",
-                    line -> containsAnyIgnoringCase(line, "test", "failures", "errors", "skipped", "passed", "failed", "pending", "warning")),
+                    line -> numbered(line, TALLY_WORDS, ':', false)),
             new Replacement(Pattern.compile("\\b\\d+/\\d+\\b"), "<n>/<n>", line -> hasDigitsAround(line, '/')),
             new Replacement(Pattern.compile("\\b\\d{5,}\\b"), "<n>", line -> longestRun(line, Fingerprints::isDigit) >= 5),
             new Replacement(Pattern.compile("[ \\t]+"), " ", line -> line.contains("  ") || line.indexOf('\t') >= 0));
@@ -112,10 +122,6 @@ public final class Fingerprints {
 
     private static boolean isDigitOrDot(char c) {
         return isDigit(c) || c == '.';
-    }
-
-    private static boolean isHexOrColon(char c) {
-        return isHex(c) || c == ':';
     }
 
     private static boolean digitAt(String line, int i) {
@@ -200,15 +206,84 @@ public final class Fingerprints {
         return false;
     }
 
-    /** ':' after a letter, digit or ']' and before two digits. */
+    /**
+     * ':' after a letter, digit or ']', then two to five digits, then the end or one of {@code /\s)"',;} (or a line
+     * terminator, before which {@code $} matches too). The letter test is wider than the expression's ASCII one: a
+     * cheap test may pass more lines, never fewer.
+     */
     private static boolean hasPort(String line) {
         for (int i = line.indexOf(':'); i >= 0; i = line.indexOf(':', i + 1)) {
-            if (i > 0 && (Character.isLetterOrDigit(line.charAt(i - 1)) || line.charAt(i - 1) == ']')
-                    && digitsAt(line, i + 1, 2)) {
+            if (i > 0 && (Character.isLetterOrDigit(line.charAt(i - 1)) || line.charAt(i - 1) == ']')) {
+                int end = i + 1;
+                while (digitAt(line, end)) {
+                    end++;
+                }
+                int digits = end - i - 1;
+                if (digits >= 2 && digits <= 5 && (end == line.length() || "/)\"',; \t\n\u000B\f\r\u0085\u2028\u2029".indexOf(line.charAt(end)) >= 0)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A hex digit, ':', one to four hex digits, ':', a hex digit: the least of two groups of an IPv6 address. */
+    private static boolean hasHexGroups(String line) {
+        for (int i = line.indexOf(':'); i >= 0; i = line.indexOf(':', i + 1)) {
+            if (i == 0 || !isHex(line.charAt(i - 1))) {
+                continue;
+            }
+            int end = i + 1;
+            while (end < line.length() && end - i <= 5 && isHex(line.charAt(end))) {
+                end++;
+            }
+            int hex = end - i - 1;
+            if (hex >= 1 && hex <= 4 && end + 1 < line.length() && line.charAt(end) == ':' && isHex(line.charAt(end + 1))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Whether one of the (lower-case ASCII) words, in any case, is followed, after any letters (the rest of a longer
+     * word of the expression), by a number as the expression allows it: optionally {@code between} (a tally's ':'
+     * or a counter's '#'), then whitespace (at least one character of it if {@code spaceNeeded}), then, for a
+     * counter, optionally a '#', then a digit.
+     */
+    private static boolean numbered(String line, List<String> words, char between, boolean spaceNeeded) {
+        String lower = line.toLowerCase(Locale.ROOT);
+        if (lower.length() != line.length()) {
+            return true;
+        }
+        for (String word : words) {
+            for (int at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + 1)) {
+                int i = at + word.length();
+                while (i < lower.length() && lower.charAt(i) >= 'a' && lower.charAt(i) <= 'z') {
+                    i++;
+                }
+                if (between != NONE && i < lower.length() && lower.charAt(i) == between) {
+                    i++;
+                }
+                int spaces = 0;
+                while (i < lower.length() && isSpace(lower.charAt(i))) {
+                    i++;
+                    spaces++;
+                }
+                if (between == '#' && i < lower.length() && lower.charAt(i) == '#') {
+                    i++;
+                }
+                if ((spaces > 0 || !spaceNeeded) && digitAt(lower, i)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whitespace as the expressions' {@code \s} reads it. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     /** A path separator followed by a name with a dot and a word character after it. */
@@ -264,10 +339,5 @@ public final class Fingerprints {
 
     private static boolean isUnit(char c) {
         return c == 'm' || c == 's' || c == 'h' || c == 'M' || c == 'S' || c == 'H';
-    }
-
-    /** Whether the line holds one of the (lower-case ASCII) words in any case. */
-    private static boolean containsAnyIgnoringCase(String line, String... words) {
-        return RequiredLiteral.containsAny(line.toLowerCase(Locale.ROOT), List.of(words));
     }
 }

@@ -183,17 +183,18 @@ final class Lines {
     private static byte[] foldedAscii(List<String> lines, int length) {
         byte[] folded = new byte[length];
         int at = 0;
+        int all = 0;
         for (String line : lines) {
+            // no branch per character: mixed case would have it mispredicted often
             for (int i = 0; i < line.length(); i++) {
                 char c = line.charAt(i);
-                if (c >= 0x80) {
-                    return null;
-                }
-                folded[at++] = (byte) (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+                all |= c;
+                int upper = ~(c - 'A' | 'Z' - c) >>> 31;
+                folded[at++] = (byte) (c + (upper << 5));
             }
             folded[at++] = '\n';
         }
-        return folded;
+        return all < 0x80 ? folded : null;
     }
 
     /**
@@ -327,10 +328,15 @@ final class Lines {
      */
     private static int bracketCodes(String line) {
         int codes = 0;
+        int lastM = -2;
         for (int i = line.indexOf('['); i >= 0; i = line.indexOf('[', i + 1)) {
             char next = i + 1 < line.length() ? line.charAt(i + 1) : ' ';
-            if ((next >= '0' && next <= '9' || next == ';') && line.indexOf('m', i + 2) >= 0) {
-                codes |= LOST_ANSI;
+            if ((next >= '0' && next <= '9' || next == ';') && (codes & LOST_ANSI) == 0) {
+                // an 'm' after it: looked for once per line, not once per '['
+                lastM = lastM == -2 ? line.lastIndexOf('m') : lastM;
+                if (lastM >= i + 2) {
+                    codes |= LOST_ANSI;
+                }
             }
             if (next == 'K' || next == '0' && line.startsWith("K", i + 2) || i >= 2 && line.startsWith("##", i - 2)) {
                 codes |= CI_MARK;

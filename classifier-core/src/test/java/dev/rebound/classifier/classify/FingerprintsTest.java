@@ -79,7 +79,22 @@ class FingerprintsTest {
                 "sha256:0123456789abcdef0123 and 0xDEADbeef", "dial tcp [2001:db8::1]:443 and fe80:0:0:1:2 and 10.0.0.12:8080",
                 "Cart.java:[42,17] at C:\\work\\src\\Cart.java line 12 col 3 Position 9", "/home/runner/work/x/y.py:10:3: E501",
                 "took 1500ms, 3 s, 2m30.5s, 4 H; attempt #3 Retries 2 PID 77 thread 9", "Tests run: 12, Failures: 1, WARNINGS 3",
-                "12/34 done, 123456 rows", "a  b\tc", "port 8080 PORT 22 :99 x:1 ]:12", "/tmp/a-b/c@d+e/f.tar.gz", "\u0130NE 5"));
+                "12/34 done, 123456 rows", "a  b\tc", "port 8080 PORT 22 :99 x:1 ]:12", "/tmp/a-b/c@d+e/f.tar.gz", "\u0130NE 5",
+                "Column\t7 POSITION 3 line5 col:4", "retry#2 RETRIES  #  4 tryx 5 #9 Run: 4 job\u000B5", "tests run:3 Tests Run 4",
+                "WARNINGS: 2 failed:\f7 errors 5", "x:80) y:12345, z:123456 a:8080\u2028", "a:12\u0085", "]:443\"",
+                "fe80::1 1:2:3 12345:1:2 a:bcdef:1 ab:cd:e", "10:20:30 ab:cd"));
+        // and lines made of the characters and words the cheap tests look at, at random (the same ones every run)
+        java.util.Random random = new java.util.Random(20261124);
+        String[] pieces = {"line", "col", "column", "pos", "attempt", "retry", "retries", "run", "tests", "Failures",
+                "ERRORS", "warning", "#", ":", " ", "\t", "\u000B", "]", ")", "/", ",", "1", "12", "123", "12345", "a",
+                "f", "e8", "x", "."};
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder line = new StringBuilder();
+            for (int k = random.nextInt(8) + 1; k > 0; k--) {
+                line.append(pieces[random.nextInt(pieces.length)]);
+            }
+            lines.add(line.toString());
+        }
         for (String line : Files.readAllLines(Path.of("src/test/resources/labelled/examples.jsonl"))) {
             for (String part : line.split("\\\\n")) {
                 lines.add(part);
