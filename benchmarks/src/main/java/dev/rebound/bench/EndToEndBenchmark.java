@@ -111,7 +111,7 @@ public final class EndToEndBenchmark implements Callable<Integer> {
             try (Probes probes = new Probes(bootstrap, List.of(Topics.CLASSIFICATIONS, RAW_OUT));
                  RawHop hop = new RawHop(bootstrap, RAW_IN, RAW_OUT);
                  Load load = new Load(bootstrap, payloads, probes)) {
-                Results results = run(load, hop, service);
+                Results results = run(load, hop, service, postgres.dataDirectory());
                 results.print(out, events, rounds, rate, seconds);
                 long stored = count(postgres, "select count(*) from classifier_bench.classifications");
                 out.printf("stored classifications: %d of %d events sent to the service%n", stored, load.sent(Route.SERVICE));
@@ -123,7 +123,7 @@ public final class EndToEndBenchmark implements Callable<Integer> {
         }
     }
 
-    private Results run(Load load, RawHop hop, ServiceProcess service) throws InterruptedException {
+    private Results run(Load load, RawHop hop, ServiceProcess service, Path postgresData) throws InterruptedException {
         Results results = new Results();
         // warm both paths (the JIT of the service and of the broker, connections, page cache) before anything
         // counts: one full burst each
@@ -133,14 +133,12 @@ public final class EndToEndBenchmark implements Callable<Integer> {
         }
         for (int round = 1; round <= rounds; round++) {
             for (Route path : round % 2 == 1 ? List.of(Route.RAW, Route.SERVICE) : List.of(Route.SERVICE, Route.RAW)) {
-                Duration cpuBefore = service.cpuTime();
+                CpuUse before = CpuUse.now(service, postgresData);
                 Load.Outcome outcome = load.burst(path, events, service);
+                CpuUse used = CpuUse.now(service, postgresData).since(before);
                 results.throughput(path, outcome);
-                out.printf("round %d %-8s %,9.0f events/s (%d events in %d ms)%s%n", round, path.label,
-                        outcome.perSecond(), outcome.events(), outcome.elapsedMillis(), path == Route.SERVICE
-                                ? String.format("; service JVM CPU %,d µs/event", service.cpuTime().minus(cpuBefore)
-                                        .toNanos() / 1000 / Math.max(1, outcome.events()))
-                                : "");
+                out.printf("round %d %-8s %,9.0f events/s (%d events in %d ms); %s%n", round, path.label,
+                        outcome.perSecond(), outcome.events(), outcome.elapsedMillis(), used.perEvent(outcome.events()));
             }
         }
         for (Route path : Route.values()) {
