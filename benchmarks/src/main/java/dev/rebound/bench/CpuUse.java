@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.stream.Stream;
 
 /**
  * CPU time used so far by this JVM (the broker, the load, the probes and the raw hop), the classifier service,
@@ -25,7 +26,7 @@ record CpuUse(Duration harness, Duration service, Duration postgres, Duration ma
         Duration postgres = ProcessHandle.allProcesses()
                 .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false)
                         && p.info().arguments().map(args -> String.join(" ", args).contains(data)).orElse(false))
-                .flatMap(server -> java.util.stream.Stream.concat(java.util.stream.Stream.of(server), server.descendants()))
+                .flatMap(server -> Stream.concat(Stream.of(server), server.descendants()))
                 .map(p -> p.info().totalCpuDuration().orElse(Duration.ZERO))
                 .reduce(Duration.ZERO, Duration::plus);
         return new CpuUse(ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO), service.cpuTime(),

@@ -219,7 +219,8 @@ public final class Fingerprints {
                     end++;
                 }
                 int digits = end - i - 1;
-                if (digits >= 2 && digits <= 5 && (end == line.length() || "/)\"',; \t\n\u000B\f\r\u0085\u2028\u2029".indexOf(line.charAt(end)) >= 0)) {
+                if (digits >= 2 && digits <= 5 && (end == line.length() || isSpace(line.charAt(end))
+                        || "/)\"',;\u0085\u2028\u2029".indexOf(line.charAt(end)) >= 0)) {
                     return true;
                 }
             }
