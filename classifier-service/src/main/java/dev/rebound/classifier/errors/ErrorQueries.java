@@ -84,7 +84,7 @@ class ErrorQueries {
                 + "(array_agg(category order by classified_at desc))[1] as category, "
                 + "(array_agg(rule_id order by classified_at desc))[1] as rule_id, "
                 + "(array_agg(transient order by classified_at desc))[1] as transient, "
-                + "(array_agg(evidence order by classified_at desc))[1] as evidence, "
+                + "(array_agg(classification -> 'evidence' order by classified_at desc))[1] as evidence, "
                 + "array_agg(distinct service || '@' || environment) as services "
                 + "from classifications" + filter.where(args) + " group by fingerprint order by max(occurred_at) desc limit ?";
         args.add(limit);

@@ -5,8 +5,10 @@ import dev.rebound.contracts.error.Classification;
 import java.io.IOException;
 import java.sql.Timestamp;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -22,18 +24,37 @@ class ClassificationRepository {
         this.jdbc = jdbc;
     }
 
-    /** A classification with the error event it came from. */
-    record Stored(String eventId, Classification classification, String logExcerpt,
+    /** A classification (and its JSON, as published) with the error event it came from. */
+    record Stored(String eventId, Classification classification, String json, String logExcerpt,
                   java.time.Instant occurredAt) {
     }
 
-    void insert(List<Stored> rows) {
-        jdbc.batchUpdate("insert into classifications (event_id, operation_id, service, environment, pipeline, step, "
-                        + "attempt, category, transient, severity, confidence, action, rule_id, fingerprint, target, "
-                        + "evidence, log_excerpt, log_truncated, occurred_at, classified_at, classification) values "
-                        + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, cast(? as jsonb)) "
-                        + "on conflict (event_id) do nothing",
-                rows.stream().map(ClassificationRepository::values).toList());
+    private static final String INSERT = "insert into classifications (event_id, operation_id, service, environment, "
+            + "pipeline, step, attempt, category, transient, severity, confidence, action, rule_id, fingerprint, target, "
+            + "log_excerpt, log_truncated, occurred_at, classified_at, classification) values ";
+    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as json))";
+    private static final int COLUMNS = 20;
+    /** PostgreSQL takes at most 32,767 parameters in a statement. */
+    private static final int MAX_ROWS_PER_STATEMENT = 32_767 / COLUMNS;
+
+    /**
+     * Stores the rows whose event is not stored yet, in one statement per (large) batch; returns the event ids it
+     * stored. The primary key is the inbox: an event met again, or twice in one batch, is stored once.
+     */
+    Set<String> insert(List<Stored> rows) {
+        Set<String> stored = new HashSet<>();
+        for (int from = 0; from < rows.size(); from += MAX_ROWS_PER_STATEMENT) {
+            List<Stored> chunk = rows.subList(from, Math.min(rows.size(), from + MAX_ROWS_PER_STATEMENT));
+            StringBuilder sql = new StringBuilder(INSERT.length() + chunk.size() * (ROW.length() + 2)).append(INSERT);
+            Object[] args = new Object[chunk.size() * COLUMNS];
+            for (int i = 0; i < chunk.size(); i++) {
+                sql.append(i == 0 ? ROW : ", " + ROW);
+                values(chunk.get(i), args, i * COLUMNS);
+            }
+            sql.append(" on conflict (event_id) do nothing returning event_id");
+            stored.addAll(jdbc.queryForList(sql.toString(), String.class, args));
+        }
+        return stored;
     }
 
     /** The stored classifications of these events (by {@code IncomingEvent.identity()}); absent ones are left out. */
@@ -52,13 +73,13 @@ class ClassificationRepository {
         return found;
     }
 
-    private static Object[] values(Stored row) {
+    private static void values(Stored row, Object[] args, int at) {
         Classification c = row.classification();
-        return new Object[] {row.eventId(), c.operationId(), c.service(), c.environment(), c.pipeline(), c.step(),
+        Object[] values = {row.eventId(), c.operationId(), c.service(), c.environment(), c.pipeline(), c.step(),
                 c.attempt(), c.category().wireName(), c.transientFailure(), c.severity().wireName(), c.confidence(),
-                c.action().wireName(), c.ruleId(), c.fingerprint(), c.target(),
-                WireJson.writeString(c.evidence() == null ? List.of() : c.evidence()), row.logExcerpt(),
+                c.action().wireName(), c.ruleId(), c.fingerprint(), c.target(), row.logExcerpt(),
                 Boolean.TRUE.equals(c.logTruncated()), Timestamp.from(row.occurredAt()),
-                Timestamp.from(c.classifiedAt()), WireJson.writeString(c)};
+                Timestamp.from(c.classifiedAt()), row.json()};
+        System.arraycopy(values, 0, args, at, COLUMNS);
     }
 }

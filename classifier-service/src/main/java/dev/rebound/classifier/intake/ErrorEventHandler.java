@@ -1,6 +1,7 @@
 package dev.rebound.classifier.intake;
 
 import dev.rebound.contracts.EventType;
+import dev.rebound.contracts.WireJson;
 import dev.rebound.contracts.Topics;
 import dev.rebound.contracts.error.Classification;
 import dev.rebound.contracts.error.ErrorEvent;
@@ -10,13 +11,14 @@ import dev.rebound.contracts.escalation.EscalationReason;
 import dev.rebound.kafka.ReboundKafkaProperties;
 import dev.rebound.kafka.cloudevents.IncomingEvent;
 import dev.rebound.kafka.cloudevents.OutboundEvent;
-import dev.rebound.kafka.pipeline.RepublishingHandler;
+import dev.rebound.kafka.pipeline.ClaimingHandler;
 import dev.rebound.kafka.pipeline.Subscription;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,7 +30,7 @@ import org.springframework.stereotype.Component;
  * classification published again, with the same event ids.
  */
 @Component
-class ErrorEventHandler implements RepublishingHandler<ErrorEvent> {
+class ErrorEventHandler implements ClaimingHandler<ErrorEvent> {
 
     private final ClassificationService classifications;
     private final ClassificationRepository repository;
@@ -50,21 +52,42 @@ class ErrorEventHandler implements RepublishingHandler<ErrorEvent> {
 
     @Override
     public List<OutboundEvent> handle(List<IncomingEvent<ErrorEvent>> events) {
+        return handleClaiming(events).derived();
+    }
+
+    /**
+     * Classifies the events and stores the classifications; the primary key on the event is the inbox, so an
+     * event stored before (or a second copy in this batch) keeps its stored classification, which is published
+     * again instead of the new one.
+     */
+    @Override
+    public Handled handleClaiming(List<IncomingEvent<ErrorEvent>> events) {
         Instant now = clock.instant();
         List<ClassificationService.Classified> classified =
                 classifications.classify(events.stream().map(IncomingEvent::data).toList(), now);
         List<ClassificationRepository.Stored> rows = new ArrayList<>(events.size());
-        List<OutboundEvent> out = new ArrayList<>(events.size() * 2);
         for (int i = 0; i < events.size(); i++) {
-            IncomingEvent<ErrorEvent> event = events.get(i);
             ErrorEvent error = classified.get(i).error();
             Classification classification = classified.get(i).classification();
-            rows.add(new ClassificationRepository.Stored(event.identity(), classification, error.log(),
-                    error.occurredAt()));
-            derived(event, classification, error, out);
+            rows.add(new ClassificationRepository.Stored(events.get(i).identity(), classification,
+                    WireJson.writeString(classification), error.log(), error.occurredAt()));
         }
-        repository.insert(rows);
-        return out;
+        Set<String> stored = repository.insert(rows);
+        List<OutboundEvent> out = new ArrayList<>(events.size() * 2);
+        List<IncomingEvent<ErrorEvent>> before = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            IncomingEvent<ErrorEvent> event = events.get(i);
+            // remove: a second copy of the event in this batch finds it stored before
+            if (stored.remove(event.identity())) {
+                derived(event, classified.get(i).classification(), classified.get(i).error(), out);
+            } else {
+                before.add(event);
+            }
+        }
+        if (!before.isEmpty()) {
+            out.addAll(republish(before));
+        }
+        return new Handled(out, before.size());
     }
 
     @Override

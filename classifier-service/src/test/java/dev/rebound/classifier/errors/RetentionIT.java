@@ -32,9 +32,9 @@ class RetentionIT {
 
     private void insert(String eventId, String classifiedAt) {
         jdbc.update("insert into classifications (event_id, operation_id, service, environment, attempt, category, "
-                + "transient, severity, confidence, action, rule_id, fingerprint, evidence, log_truncated, occurred_at, "
+                + "transient, severity, confidence, action, rule_id, fingerprint, log_truncated, occurred_at, "
                 + "classified_at, classification) values (?, 'op', 's', 'e', 1, 'unknown', false, 'medium', 0, "
-                + "'investigate', 'unknown', '0000000000000000', '[]', false, " + classifiedAt + ", " + classifiedAt
+                + "'investigate', 'unknown', '0000000000000000', false, " + classifiedAt + ", " + classifiedAt
                 + ", '{}') on conflict do nothing", eventId);
     }
 }

@@ -45,6 +45,8 @@ public final class EventPipeline<T extends EventData> {
     private final EventHandler<T> handler;
     /** The handler when it can rebuild its derived events: they are published at once, not through the outbox. */
     private final RepublishingHandler<T> republishing;
+    /** The handler when its own table is the inbox: it gets duplicates too, and no inbox row is written. */
+    private final ClaimingHandler<T> claiming;
     private final CloudEventCodec codec;
     private final Inbox inbox;
     private final Outbox outbox;
@@ -66,6 +68,7 @@ public final class EventPipeline<T extends EventData> {
         this.accepted = handler.subscription().accepted();
         this.handler = handler;
         this.republishing = handler instanceof RepublishingHandler<T> r ? r : null;
+        this.claiming = handler instanceof ClaimingHandler<T> c ? c : null;
         this.codec = codec;
         this.inbox = inbox;
         this.outbox = outbox;
@@ -161,13 +164,19 @@ public final class EventPipeline<T extends EventData> {
 
     /**
      * Claims and handles the events in one transaction, staging what they derive in the outbox, or, for a
-     * {@link RepublishingHandler}, adding what duplicates derived before; returns the derived events.
+     * {@link RepublishingHandler}, adding what duplicates derived before (a {@link ClaimingHandler} claims them
+     * itself); returns the derived events.
      */
     private List<OutboundEvent> apply(List<IncomingEvent<T>> events) {
         if (events.isEmpty()) {
             return List.of();
         }
         List<OutboundEvent> derived = transactions.execute(status -> {
+            if (claiming != null) {
+                ClaimingHandler.Handled handled = claiming.handleClaiming(events);
+                duplicateCount.increment(handled.duplicates());
+                return handled.derived();
+            }
             List<IncomingEvent<T>> fresh = inbox.claim(events);
             duplicateCount.increment(events.size() - fresh.size());
             List<OutboundEvent> out = new ArrayList<>();

@@ -1,0 +1,91 @@
+package dev.rebound.classifier.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rebound.contracts.EventType;
+import dev.rebound.contracts.Topics;
+import dev.rebound.contracts.error.ErrorEvent;
+import dev.rebound.kafka.cloudevents.IncomingEvent;
+import dev.rebound.kafka.cloudevents.OutboundEvent;
+import dev.rebound.kafka.pipeline.ClaimingHandler;
+import dev.rebound.testsupport.ReboundServiceTest;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The classifications table is the handler's inbox: an event is stored once, however often it comes. */
+@ReboundServiceTest
+class ErrorEventHandlerIT {
+
+    @Autowired
+    ErrorEventHandler handler;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private static IncomingEvent<ErrorEvent> event(String log) {
+        ErrorEvent error = new ErrorEvent("op-" + UUID.randomUUID(), "inbox-test", "ci", null, "build", 1, 1, null,
+                null, null, log, Instant.parse("2026-12-03T08:00:00Z"), null);
+        return new IncomingEvent<>(UUID.randomUUID().toString(), EventType.ERROR_REPORTED.type(), "urn:test:inbox",
+                Instant.parse("2026-12-03T08:00:01Z"), error.key(), error, Topics.ERROR_EVENTS, 0, 0);
+    }
+
+    private ClaimingHandler.Handled handle(List<IncomingEvent<ErrorEvent>> events) {
+        return transactions.execute(status -> handler.handleClaiming(events));
+    }
+
+    @Test
+    void aSecondCopyInTheSameBatchIsStoredOnceAndDerivesTheSameEvents() {
+        IncomingEvent<ErrorEvent> twice = event("Could not resolve host: repo.maven.apache.org");
+        IncomingEvent<ErrorEvent> once = event("error: cannot find symbol\n  symbol: class Cart");
+
+        ClaimingHandler.Handled handled = handle(List.of(twice, once, twice));
+
+        assertThat(handled.duplicates()).isEqualTo(1);
+        assertThat(stored(twice)).isOne();
+        assertThat(stored(once)).isOne();
+        List<OutboundEvent> ofTwice = derivedFrom(handled, twice);
+        assertThat(ofTwice).hasSize(4);
+        assertThat(ofTwice.subList(2, 4)).as("the copy derives the first copy's events, ids and all")
+                .usingRecursiveFieldByFieldElementComparator().containsExactlyElementsOf(ofTwice.subList(0, 2));
+        assertThat(ofTwice.stream().map(OutboundEvent::topic))
+                .containsExactly(Topics.CLASSIFICATIONS, Topics.RETRY_REQUESTS, Topics.CLASSIFICATIONS, Topics.RETRY_REQUESTS);
+        assertThat(derivedFrom(handled, once).stream().map(OutboundEvent::topic))
+                .containsExactly(Topics.CLASSIFICATIONS, Topics.ESCALATIONS);
+    }
+
+    @Test
+    void anEventStoredBeforeRepublishesItsStoredClassification() {
+        IncomingEvent<ErrorEvent> event = event("npm ERR! 429 Too Many Requests - GET https://registry.npmjs.org/x");
+        List<OutboundEvent> first = handle(List.of(event)).derived();
+        // what a later rule set would say differently: the stored classification is what goes out again
+        jdbc.update("update classifications set classification = json_build_object('operationId', 'changed', "
+                + "'service', 'inbox-test', 'environment', 'ci', 'attempt', 1, 'category', 'rate_limit', 'transient', true, "
+                + "'severity', 'low', 'confidence', 0.5, 'action', 'retry', 'ruleId', 'stored', 'fingerprint', "
+                + "'0000000000000000', 'classifiedAt', '2026-12-03T08:00:02Z') where event_id = ?", event.identity());
+
+        ClaimingHandler.Handled again = handle(List.of(event));
+
+        assertThat(again.duplicates()).isOne();
+        assertThat(stored(event)).isOne();
+        assertThat(again.derived()).hasSize(2);
+        assertThat(again.derived().get(0).id()).isEqualTo(first.get(0).id());
+        assertThat(again.derived().get(0).data()).hasFieldOrPropertyWithValue("ruleId", "stored");
+    }
+
+    private int stored(IncomingEvent<ErrorEvent> event) {
+        return jdbc.queryForObject("select count(*) from classifications where event_id = ?", Integer.class,
+                event.identity());
+    }
+
+    private static List<OutboundEvent> derivedFrom(ClaimingHandler.Handled handled, IncomingEvent<ErrorEvent> event) {
+        return handled.derived().stream().filter(e -> event.id().equals(e.causationId())).toList();
+    }
+}
