@@ -7,7 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Rules for failures that a re-run would likely pass (agents, daemons, devices, uploads, catalogs, waits)
+ * Rules for failures that a re-run would likely pass (agents, daemons, devices, uploads, catalogs, waits, races)
  * and for code errors that used to be unknown, each with the tool's own wording and with lookalikes that must stay
  * permanent.
  */
@@ -105,6 +105,36 @@ class GeneralRulesTest {
     }
 
     @Test
+    void testsThatFailedOnATimingOrConcurrencySignalAreRetried() {
+        String race = """
+                ERROR: test_snapshot_while_writer_runs (tests.test_cache.CacheTest.test_snapshot_while_writer_runs)
+                ----------------------------------------------------------------------
+                Traceback (most recent call last):
+                  File "/src/tests/test_cache.py", line 19, in test_snapshot_while_writer_runs
+                    for k in cache:
+                RuntimeError: dictionary changed size during iteration
+
+                ----------------------------------------------------------------------
+                Ran 1 test in 0.020s
+
+                FAILED (errors=1)
+                """;
+        assertRetriedBy(race, "test.flaky-race", Category.TEST_FAILURE);
+        assertRetriedBy("RuntimeError: Set changed size during iteration", "test.flaky-race", Category.TEST_FAILURE);
+        assertRetriedBy("ValueError: list modified during sort", "test.flaky-race", Category.TEST_FAILURE);
+        assertRetriedBy("FAIL: test_node_write_timeout", "test.flaky-timing-name", Category.TEST_FAILURE);
+        assertRetriedBy("FAIL: tests.unit.test_pool.PoolTest.test_wait_for_free_slot", "test.flaky-timing-name",
+                Category.TEST_FAILURE);
+        assertRetriedBy("test_different_fname_concurrency", "test.flaky-timing-name", Category.TEST_FAILURE);
+        assertRetriedBy("AssertionError: False is not true : Timed out waiting for 10.1.0.5 to become reachable\n"
+                + "FAILED (failures=1)", "test.assertion-timing", Category.TIMEOUT);
+        assertRetriedBy("AssertionError: metadata proxy unreachable on 169.254.169.254 before timeout",
+                "test.assertion-timing", Category.TIMEOUT);
+        assertRetriedBy("AssertionError: Correct notifications were not received after 10 seconds",
+                "test.assertion-timing", Category.TIMEOUT);
+    }
+
+    @Test
     void lookalikesOfTheseStayPermanent() {
         for (String log : List.of(
                 // a project's own binary with a corrupted heap is a bug in the project
@@ -118,6 +148,17 @@ class GeneralRulesTest {
                 "Failed to upload artifact: ENOENT: no such file or directory, open 'dist/app.zip'",
                 "[31mFailed to upload index.html (Access key cannot be null.). Trying again in 1 second.",
                 "Failure uploading file to container ci-logs",
+                // code errors in tests about timeouts, waits and races
+                "ERROR: test_connect_with_timeout (tests.test_client.ClientTest.test_connect_with_timeout)\n"
+                        + "Traceback (most recent call last):\n"
+                        + "  File \"/src/tests/test_client.py\", line 10, in test_connect_with_timeout\n"
+                        + "    self.assertEqual(connect(\"db\", port=5432, timeout=3), (\"db\", 5432))\n"
+                        + "TypeError: connect() got an unexpected keyword argument 'timeout'",
+                "TypeError: server() got an unexpected keyword argument 'socket_timeout'",
+                "FAIL: test_trace_parser",
+                "FAIL: test_embrace_defaults",
+                "AssertionError: 30 != 60 : default timeout",
+                "no such option rpc_response_timeout in group [DEFAULT]",
                 // a resource in a final state that is wrong, not on its way
                 "testtools.matchers._impl.MismatchError: 'ERROR' != 'ACTIVE'")) {
             assertThat(classify(log).transientFailure()).as(log).isFalse();
