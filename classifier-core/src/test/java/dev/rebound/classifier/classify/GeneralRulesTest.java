@@ -1,0 +1,213 @@
+package dev.rebound.classifier.classify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rebound.contracts.error.Category;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Rules for failures that a re-run would likely pass (agents, daemons, devices, uploads, catalogs, waits, races)
+ * and for code errors that used to be unknown, each with the tool's own wording and with lookalikes that must stay
+ * permanent.
+ */
+class GeneralRulesTest {
+
+    private final Classifier classifier = new Classifier(RuleLoader.defaults());
+
+    private Verdict classify(String log) {
+        return classifier.classify(Failure.ofText(log));
+    }
+
+    private void assertRetriedBy(String log, String ruleId, Category category) {
+        Verdict verdict = classify(log);
+        assertThat(verdict.ruleId()).as(log).isEqualTo(ruleId);
+        assertThat(verdict.category()).as(log).isEqualTo(category);
+        assertThat(verdict.transientFailure()).as(log).isTrue();
+    }
+
+    private void assertPermanent(String log, Category category) {
+        Verdict verdict = classify(log);
+        assertThat(verdict.category()).as(log).isEqualTo(category);
+        assertThat(verdict.transientFailure()).as(log).isFalse();
+    }
+
+    @Test
+    void agentsDaemonsAndDevicesThatFailUnderTheJobAreRetried() {
+        // Jenkins remoting (hudson.FilePath, hudson.remoting.Channel)
+        assertRetriedBy("java.io.IOException: Remote call on agent-linux-04 failed", "ci.runner-lost", Category.INFRASTRUCTURE);
+        assertRetriedBy("java.io.IOException: remote file operation failed: /home/jenkins/workspace/build at "
+                + "hudson.remoting.Channel@3b1c5d0f:agent-linux-04: java.io.IOException: Backing channel 'agent-linux-04' "
+                + "is disconnected.", "ci.runner-lost", Category.INFRASTRUCTURE);
+        // glibc's heap check in a system daemon (glibc < 2.26 names the program)
+        assertRetriedBy("*** Error in `/usr/sbin/libvirtd': realloc(): invalid next size: 0x00007f3c2c0f41a0 ***",
+                "infra.daemon-crashed", Category.INFRASTRUCTURE);
+        // LVM and device-mapper, util-linux
+        assertRetriedBy("  device-mapper: reload ioctl on  (253:4) failed: Invalid argument\n"
+                + "  Failed to suspend logical volume ci-vg/volume-42.", "infra.block-device", Category.INFRASTRUCTURE);
+        assertRetriedBy("  libdevmapper exiting with 1 device(s) still suspended.", "infra.block-device",
+                Category.INFRASTRUCTURE);
+        assertRetriedBy("  Volume group for uuid not found: Jd8Yk3wXQ0pLmN2bV7cR9tS1uF4gH6zA", "infra.block-device",
+                Category.INFRASTRUCTURE);
+        assertRetriedBy("umount: /mnt/rg-scratch: target is busy.", "infra.block-device", Category.INFRASTRUCTURE);
+        assertRetriedBy("losetup: /tmp/lo/b.img: failed to set up loop device: Device or resource busy",
+                "infra.block-device", Category.INFRASTRUCTURE);
+        assertRetriedBy("losetup: cannot find an unused loop device", "infra.block-device", Category.INFRASTRUCTURE);
+        assertRetriedBy("losetup: could not find any free loop device", "infra.block-device", Category.INFRASTRUCTURE);
+        // dnsmasq had no lease to give
+        assertRetriedBy("dnsmasq-dhcp[2412]: DHCPDISCOVER(tap3f2a9c0d-1e) fa:16:3e:12:34:56 no address available",
+                "infra.platform-state", Category.INFRASTRUCTURE);
+    }
+
+    @Test
+    void locksCatalogsSchedulersAndCleanupsThatRacedTheJobAreRetried() {
+        assertRetriedBy("Another instance of Certbot is already running.", "infra.lock-held", Category.INFRASTRUCTURE);
+        assertRetriedBy("You are already running a stack.sh session.", "infra.lock-held", Category.INFRASTRUCTURE);
+        assertRetriedBy("keystoneauth1.exceptions.catalog.EndpointNotFound: Could not find requested endpoint in "
+                + "Service Catalog.", "infra.service-catalog", Category.INFRASTRUCTURE);
+        assertRetriedBy("publicURL endpoint for volume service in RegionOne region not found", "infra.service-catalog",
+                Category.INFRASTRUCTURE);
+        assertRetriedBy("The service catalog is empty.", "infra.service-catalog", Category.INFRASTRUCTURE);
+        assertRetriedBy("Stack overcloud is in CREATE_FAILED status due to 'Resource CREATE failed: EndpointNotFound: "
+                + "publicURL endpoint for image service in RegionOne region not found'", "infra.service-catalog",
+                Category.INFRASTRUCTURE);
+        assertRetriedBy("nova.exception.NovaException: Unable to find host for Instance 5f0c9e2a-1b7d-4c3e",
+                "infra.cloud-capacity", Category.INFRASTRUCTURE);
+        assertRetriedBy("Error: another process changed the consumer after the report client read the consumer state",
+                "infra.platform-state", Category.INFRASTRUCTURE);
+        assertRetriedBy("cinder.exception.VolumeTypeInUse: VolumeType deletion failed, VolumeType in use.",
+                "infra.platform-state", Category.INFRASTRUCTURE);
+        assertRetriedBy("Unexpected number of images for test_create_backup; was the oldest backup not yet deleted?",
+                "infra.platform-state", Category.INFRASTRUCTURE);
+        assertRetriedBy("ImageKilledException: Image 3f2a9c0d 'killed' while waiting for 'active'",
+                "infra.platform-state", Category.INFRASTRUCTURE);
+    }
+
+    @Test
+    void uploadsAndWaitsThatEndedEarlyAreRetried() {
+        // aws-cli, python-swiftclient
+        assertRetriedBy("upload failed: dist/app.tar.gz to s3://ci-artifacts/app.tar.gz Connection was closed before "
+                + "we received a valid response from endpoint URL", "network.connection-reset", Category.NETWORK);
+        assertRetriedBy("Object PUT failed: https://swift.example.org/v1/AUTH_ci/logs/run-42/console.html 503 "
+                + "Service Unavailable", "network.gateway-error", Category.NETWORK);
+        assertRetriedBy("Object PUT failed: https://swift.example.org/v1/AUTH_ci/logs/run-42/console.html",
+                "network.upload-failed", Category.NETWORK);
+        assertRetriedBy("failure and no ability to reset contents for reupload", "network.upload-failed",
+                Category.NETWORK);
+        // a waiter gave up while the resource was still on its way
+        assertRetriedBy("Server 5f0c9e2a failed to reach ACTIVE status and task state \"None\" within the required time "
+                + "(196 s). Current status: BUILD. Current task state: spawning.", "timeout.read", Category.TIMEOUT);
+        assertRetriedBy("Current status: HARD_REBOOT", "timeout.transitional-state", Category.TIMEOUT);
+        assertRetriedBy("Current status: MIGRATING. Current task state: migrating.", "timeout.transitional-state",
+                Category.TIMEOUT);
+        assertRetriedBy("testtools.matchers._impl.MismatchError: u'PENDING_CREATE' != 'ACTIVE'",
+                "timeout.transitional-state", Category.TIMEOUT);
+    }
+
+    @Test
+    void testsThatFailedOnATimingOrConcurrencySignalAreRetried() {
+        String race = """
+                ERROR: test_snapshot_while_writer_runs (tests.test_cache.CacheTest.test_snapshot_while_writer_runs)
+                ----------------------------------------------------------------------
+                Traceback (most recent call last):
+                  File "/src/tests/test_cache.py", line 19, in test_snapshot_while_writer_runs
+                    for k in cache:
+                RuntimeError: dictionary changed size during iteration
+
+                ----------------------------------------------------------------------
+                Ran 1 test in 0.020s
+
+                FAILED (errors=1)
+                """;
+        assertRetriedBy(race, "test.flaky-race", Category.TEST_FAILURE);
+        assertRetriedBy("RuntimeError: Set changed size during iteration", "test.flaky-race", Category.TEST_FAILURE);
+        assertRetriedBy("ValueError: list modified during sort", "test.flaky-race", Category.TEST_FAILURE);
+        assertRetriedBy("FAIL: test_node_write_timeout", "test.flaky-timing-name", Category.TEST_FAILURE);
+        assertRetriedBy("FAIL: tests.unit.test_pool.PoolTest.test_wait_for_free_slot", "test.flaky-timing-name",
+                Category.TEST_FAILURE);
+        assertRetriedBy("test_different_fname_concurrency", "test.flaky-timing-name", Category.TEST_FAILURE);
+        assertRetriedBy("AssertionError: False is not true : Timed out waiting for 10.1.0.5 to become reachable\n"
+                + "FAILED (failures=1)", "test.assertion-timing", Category.TIMEOUT);
+        assertRetriedBy("AssertionError: metadata proxy unreachable on 169.254.169.254 before timeout",
+                "test.assertion-timing", Category.TIMEOUT);
+        assertRetriedBy("AssertionError: Correct notifications were not received after 10 seconds",
+                "test.assertion-timing", Category.TIMEOUT);
+    }
+
+    @Test
+    void lookalikesOfTheseStayPermanent() {
+        for (String log : List.of(
+                // a project's own binary with a corrupted heap is a bug in the project
+                "*** Error in `./build/tests/parser_test': double free or corruption (fasttop): 0x0000000001b2c010 ***",
+                "free(): invalid pointer\nAborted (core dumped)",
+                // a loop device over a file that is not there
+                "losetup: /tmp/lo/missing.img: failed to set up loop device: No such file or directory",
+                // uploads refused or with nothing to upload
+                "upload failed: dist/app.tar.gz to s3://ci-artifacts/app.tar.gz An error occurred (AccessDenied) when "
+                        + "calling the PutObject operation: Access Denied",
+                "Failed to upload artifact: ENOENT: no such file or directory, open 'dist/app.zip'",
+                "[31mFailed to upload index.html (Access key cannot be null.). Trying again in 1 second.",
+                "Failure uploading file to container ci-logs",
+                // code errors in tests about timeouts, waits and races
+                "ERROR: test_connect_with_timeout (tests.test_client.ClientTest.test_connect_with_timeout)\n"
+                        + "Traceback (most recent call last):\n"
+                        + "  File \"/src/tests/test_client.py\", line 10, in test_connect_with_timeout\n"
+                        + "    self.assertEqual(connect(\"db\", port=5432, timeout=3), (\"db\", 5432))\n"
+                        + "TypeError: connect() got an unexpected keyword argument 'timeout'",
+                "TypeError: server() got an unexpected keyword argument 'socket_timeout'",
+                "FAIL: test_trace_parser",
+                "FAIL: test_embrace_defaults",
+                "AssertionError: 30 != 60 : default timeout",
+                "no such option rpc_response_timeout in group [DEFAULT]",
+                // a resource in a final state that is wrong, not on its way
+                "testtools.matchers._impl.MismatchError: 'ERROR' != 'ACTIVE'")) {
+            assertThat(classify(log).transientFailure()).as(log).isFalse();
+        }
+    }
+
+    @Test
+    void pythonErrorsOfTheCodeAreTestFailuresEvenWithoutTheExceptionName() {
+        for (String log : List.of(
+                "delete_port() got an unexpected keyword argument 'l3_port_check'",
+                "'StrOpt' object has no attribute 'type'",
+                "AttributeError: virConnect instance has no attribute 'registerCloseCallback'",
+                "unsupported operand type(s) for *: 'NoneType' and 'int'",
+                "Maximum recursion depth exceeded",
+                "E   RecursionError: maximum recursion depth exceeded",
+                "UnboundLocalError: local variable 'domain' referenced before assignment",
+                "TypeError: get() takes 2 positional arguments but 3 were given",
+                "TypeError: __init__() missing 1 required positional argument: 'host'",
+                "TypeError: 'NoneType' object is not subscriptable",
+                "NameError: name 'StandardError' is not defined",
+                "controller | UnicodeDecodeError: 'utf-8' codec can't decode byte 0xb3 in position 0: invalid start byte",
+                "ValueError: not enough values to unpack (expected 2, got 1)",
+                "Fatal Python error: Cannot recover from stack overflow.",
+                "Failed to import test module: cinder.tests.unit.test_emc_vmax",
+                "TestCase.setUp was already called. Do not explicitly call setUp from your tests.",
+                "TypeError",
+                // bare lines of a traceback and tests named on their own
+                "return server.networks[network_name][0]",
+                "raise ValueError(\"Unable to compute factors p and q from exponent d.\")",
+                "  File \"tempest/scenario/test_network_basic_ops.py\", line 160, in test_preserve_preexisting_port",
+                "in test_volume_list_details_with_multiple_params",
+                "nova.tests.unit.test_context.ContextTestCase.test_store_when_no_overwrite",
+                "ERROR: openstack_dashboard.test.integration_tests.tests.test_keypair.TestKeypair.test_keypair",
+                // SQL the schema does not have, or data it refuses
+                "sqlite3.OperationalError: no such table: orders",
+                "ERROR:  update or delete on table \"networks\" violates foreign key constraint \"ports_network_id_fkey\" "
+                        + "on table \"ports\"",
+                "Table 'neutron_ml2.meteringlabels' doesn't exist",
+                // a crash
+                "bash: line 1:  8830 Segmentation fault      ./parse_fixtures")) {
+            assertPermanent(log, Category.TEST_FAILURE);
+        }
+        assertPermanent("F841 local variable\nis assigned to but never used", Category.QUALITY_GATE);
+        assertPermanent("************* Module neutron.agent.linux.utils", Category.QUALITY_GATE);
+        assertPermanent("ModuleNotFoundError", Category.DEPENDENCY);
+        assertPermanent("cannot import name Compiler", Category.DEPENDENCY);
+        assertPermanent("Detected a distutils installed project ('psutil') which we cannot uninstall.", Category.DEPENDENCY);
+        assertPermanent("python3-all-dev : Depends", Category.DEPENDENCY);
+        assertPermanent("[ 8123.456789] Killed process 4321 (python) total-vm:2456780kB, anon-rss:1843200kB",
+                Category.RESOURCE_EXHAUSTION);
+    }
+}
