@@ -70,6 +70,13 @@ public final class Classifier {
         return redactor.redact(text);
     }
 
+    /**
+     * Nothing recognised the failure. When the log says something went wrong in words no rule knows, the category's
+     * guidance decides (shipped: retried, since the rules know how code, tests, builds and configuration fail, and
+     * what they leave over is more often the environment's doing; the retry-service escalates when the retry fails
+     * too). When it says nothing but that a command failed (an exit status, make's summary, a command's echo), the
+     * job gave no reason a retry could remove: it is escalated for a person to read ({@link #SILENT}).
+     */
     private Verdict unknown(Failure failure, Lines lines) {
         Guidance guidance = rules.guidance(Category.UNKNOWN).orElse(
                 new Guidance(Category.UNKNOWN, "", false, Severity.MEDIUM, Action.INVESTIGATE, "Look at the log."));
@@ -82,9 +89,44 @@ public final class Classifier {
         if (evidence.isEmpty() && lines.size() > 0) {
             evidence.add(trim(lines.lines.get(lines.size() - 1)));
         }
-        return new Verdict(Category.UNKNOWN, guidance.transientFailure(), guidance.severity(), 0.0, guidance.action(),
-                guidance.remediation(), NO_RULE, evidence, Fingerprints.of(NO_RULE, evidence),
+        boolean said = saysWhatFailed(lines);
+        String ruleId = said ? NO_RULE : SILENT;
+        return new Verdict(Category.UNKNOWN, said && guidance.transientFailure(), guidance.severity(),
+                said ? UNPLACED_CONFIDENCE : 0.0, said ? guidance.action() : Action.INVESTIGATE,
+                said ? guidance.remediation() : SILENT_REMEDIATION, ruleId, evidence, Fingerprints.of(ruleId, evidence),
                 Targets.find(failure.target(), lines, -1), RetryAfter.find(lines, failure.occurredAt()));
+    }
+
+    /** The rule id of a failure whose log says only that a command failed. */
+    public static final String SILENT = "unknown.silent";
+    /** How sure an unplaced failure's transient call is: a prior, not a reading. */
+    static final double UNPLACED_CONFIDENCE = 0.2;
+    private static final String SILENT_REMEDIATION = "The job failed without saying why (only an exit status or the "
+            + "command it ran): a check that failed quietly, such as grep -q or test -f, fails the same way again. Run "
+            + "the step with more output, or read its script.";
+    /**
+     * Lines that only say a command failed or show the command: exit statuses, make's recipe summary, npm's and
+     * yarn's lifecycle summaries, a shell's or npm's echo of the command.
+     */
+    private static final java.util.regex.Pattern STATUS_ONLY = java.util.regex.Pattern.compile("(?i)"
+            + "\\bexit(?:ed)?(?: with)?(?: code| status| value)[: ]*-?\\d+"
+            + "|\\breturned (?:a )?non-zero exit (?:status|code|value)"
+            + "|\\bfinished with non-zero exit value"
+            + "|\\bcode=exited, status=\\d+|\\bfailed with result 'exit-code'"
+            + "|^make(?:\\[\\d+\\])?: \\*\\*\\* .*\\berror \\d+"
+            + "|^npm (?:err!|error) (?:code elifecycle|errno|exit status|failed at the|this is probably not a problem"
+            + "|a complete log|lifecycle script|command failed|command sh -c|$)"
+            + "|^error command failed with exit code"
+            + "|^(?:> |\\+ (?!echo\\b)|\\$ )");
+
+    /** Whether some line, not boilerplate, says more than that a command failed. */
+    private static boolean saysWhatFailed(Lines lines) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (!lines.noise[i] && !STATUS_ONLY.matcher(lines.lines.get(i)).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The decisive line first, then up to two more lines the same rule matched, nearest the end. */

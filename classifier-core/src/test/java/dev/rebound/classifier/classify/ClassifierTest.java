@@ -37,12 +37,14 @@ class ClassifierTest {
                 "./client.go:14:9: undefined: DefaultRequestTimeout",
                 "fatal: [web1]: UNREACHABLE! => {\"changed\": false, \"msg\": \"Failed to connect to the host via ssh: "
                         + "deploy@10.0.0.5: Permission denied (publickey).\", \"unreachable\": true}",
-                "rsync error: unexplained error (code 255) at io.c(228) [sender=3.2.7]",
                 "nginx.service: Main process exited, code=exited, status=1/FAILURE",
                 "mount: /mnt/share: wrong fs type, bad option, bad superblock on //srv/share, missing codepage or helper program",
                 "E: There are problems and -y was used without --force-yes")) {
             assertThat(classifier.classify(Failure.ofText(log)).transientFailure()).as(log).isFalse();
         }
+        assertThat(classifier.classify(Failure.ofText("rsync error: unexplained error (code 255) at io.c(228) "
+                + "[sender=3.2.7]")).ruleId()).as("the remote shell failed, for a reason the line does not give: no rule "
+                + "claims it, so only the unknown's one retry applies").isEqualTo(Classifier.NO_RULE);
         assertThat(classifier.classify(Failure.ofText("Could not transfer artifact x:y:jar:1.0 from/to clojars "
                 + "(https://repo.clojars.org/): Received fatal alert: protocol_version")).transientFailure())
                 .as("a TLS version mismatch repeats").isFalse();
@@ -207,12 +209,35 @@ class ClassifierTest {
     }
 
     @Test
-    void nothingDeterminableIsUnknownWithConfidenceZero() {
-        Verdict verdict = classifier.classify(Failure.ofText("Error: Process completed with exit code 1."));
+    void aLogThatSaysOnlyThatACommandFailedIsUnknownAndEscalated() {
+        for (String log : java.util.List.of("Error: Process completed with exit code 1.",
+                "make: *** [Makefile:2: check] Error 1\nERROR: Job failed: exit code 2",
+                "> app@1.0.0 verify:release\n> node scripts/verify-release.js\nnpm ERR! code ELIFECYCLE\nnpm ERR! errno 1",
+                "+ test -f target/app.jar\nERROR: Job failed: exit code 1",
+                "check.sh returned non-zero exit status 3", "")) {
+            Verdict verdict = classifier.classify(Failure.ofText(log));
 
-        assertThat(verdict.category()).isEqualTo(Category.UNKNOWN);
-        assertThat(verdict.confidence()).isZero();
-        assertThat(verdict.ruleId()).isEqualTo(Classifier.NO_RULE);
+            assertThat(verdict.category()).as(log).isEqualTo(Category.UNKNOWN);
+            assertThat(verdict.ruleId()).as(log).isEqualTo(Classifier.SILENT);
+            assertThat(verdict.transientFailure()).as(log).isFalse();
+            assertThat(verdict.action()).as(log).isEqualTo(Action.INVESTIGATE);
+            assertThat(verdict.confidence()).as(log).isZero();
+        }
+    }
+
+    @Test
+    void anErrorNoRuleRecognisesIsUnknownAndRetriedWithLowConfidence() {
+        for (String log : java.util.List.of("Failed to commit reservations",
+                "+ echo 'Server returned an unexpected response code. [404]'\nError: Process completed with exit code 1.",
+                "ERROR: the frobnicator refused the widget")) {
+            Verdict verdict = classifier.classify(Failure.ofText(log));
+
+            assertThat(verdict.category()).as(log).isEqualTo(Category.UNKNOWN);
+            assertThat(verdict.ruleId()).as(log).isEqualTo(Classifier.NO_RULE);
+            assertThat(verdict.transientFailure()).as(log).isTrue();
+            assertThat(verdict.action()).as(log).isEqualTo(Action.RETRY);
+            assertThat(verdict.confidence()).as(log).isBetween(0.1, 0.3);
+        }
     }
 
     @Test
