@@ -62,6 +62,22 @@ class ErrorEventHandlerIT {
     }
 
     @Test
+    void aLargeBatchIsStoredWholeInStatementsOfPowersOfTwo() {
+        List<IncomingEvent<ErrorEvent>> batch = new java.util.ArrayList<>();
+        for (int i = 0; i < 203; i++) {
+            batch.add(event("curl: (7) Failed to connect to mirror" + i + ".example.org port 443: Connection refused"));
+        }
+        batch.add(batch.get(150));
+
+        ClaimingHandler.Handled handled = handle(batch);
+
+        assertThat(handled.duplicates()).isOne();
+        assertThat(handled.derived()).hasSize(2 * 204);
+        assertThat(jdbc.queryForObject("select count(*) from classifications where event_id = any(?)", Integer.class,
+                (Object) batch.stream().map(IncomingEvent::identity).toArray(String[]::new))).isEqualTo(203);
+    }
+
+    @Test
     void anEventStoredBeforeRepublishesItsStoredClassification() {
         IncomingEvent<ErrorEvent> event = event("npm ERR! 429 Too Many Requests - GET https://registry.npmjs.org/x");
         List<OutboundEvent> first = handle(List.of(event)).derived();
