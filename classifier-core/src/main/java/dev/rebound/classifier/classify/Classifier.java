@@ -121,12 +121,20 @@ public final class Classifier {
 
     /** Whether some line, not boilerplate, says more than that a command failed. */
     private static boolean saysWhatFailed(Lines lines) {
-        for (int i = 0; i < lines.size(); i++) {
-            if (!lines.noise[i] && !STATUS_ONLY.matcher(lines.lines.get(i)).find()) {
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            if (!lines.noise[i] && !statusOnly(lines.lower(i), lines.lines.get(i))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** {@link #STATUS_ONLY}, run only on a line that holds one of its literals (a long line costs a search). */
+    private static boolean statusOnly(String lower, String line) {
+        boolean candidate = lower.contains("exit") || lower.contains("non-zero") || lower.startsWith("make")
+                || lower.startsWith("npm ") || lower.startsWith("error command") || lower.startsWith("> ")
+                || lower.startsWith("+ ") || lower.startsWith("$ ");
+        return candidate && STATUS_ONLY.matcher(line).find();
     }
 
     /** The decisive line first, then up to two more lines the same rule matched, nearest the end. */
