@@ -91,8 +91,11 @@ public final class Classifier {
         }
         boolean said = saysWhatFailed(lines);
         String ruleId = said ? NO_RULE : SILENT;
-        return new Verdict(Category.UNKNOWN, said && guidance.transientFailure(), guidance.severity(),
-                said ? UNPLACED_CONFIDENCE : 0.0, said ? guidance.action() : Action.INVESTIGATE,
+        boolean retried = said && guidance.transientFailure();
+        // an operator who made unknown failures permanent need not also change the action
+        Action action = retried || guidance.action() != Action.RETRY ? guidance.action() : Action.INVESTIGATE;
+        return new Verdict(Category.UNKNOWN, retried, guidance.severity(),
+                said ? UNPLACED_CONFIDENCE : 0.0, said ? action : Action.INVESTIGATE,
                 said ? guidance.remediation() : SILENT_REMEDIATION, ruleId, evidence, Fingerprints.of(ruleId, evidence),
                 Targets.find(failure.target(), lines, -1), RetryAfter.find(lines, failure.occurredAt()));
     }
@@ -105,36 +108,55 @@ public final class Classifier {
             + "command it ran): a check that failed quietly, such as grep -q or test -f, fails the same way again. Run "
             + "the step with more output, or read its script.";
     /**
-     * Lines that only say a command failed or show the command: exit statuses, make's recipe summary, npm's and
-     * yarn's lifecycle summaries, a shell's or npm's echo of the command.
+     * Lines that only say a command failed, show the command, or are a runner's or tool's frame around it: exit
+     * statuses (also Travis' "exited with 1", tox's "exit 1", systemd's "code=exited, status=1"), make's recipe
+     * summary and directory changes, npm's and yarn's lifecycle summaries, the echo of a command (npm's "&gt; ", a
+     * shell's "+ " or "$ ", GitHub Actions' "Run …" header with its shell and env lines), GitLab's and Jenkins' stage
+     * and result lines, a CDEvent's made-up "… finished with outcome failure", and lines with no letter or digit.
      */
     private static final java.util.regex.Pattern STATUS_ONLY = java.util.regex.Pattern.compile("(?i)"
-            + "\\bexit(?:ed)?(?: with)?(?: code| status| value)[: ]*-?\\d+"
+            + "\\bexit(?:ed)?(?: with)?(?: code| status| value)?[: ]*-?\\d+"
             + "|\\breturned (?:a )?non-zero exit (?:status|code|value)"
             + "|\\bfinished with non-zero exit value"
-            + "|\\bcode=exited, status=\\d+|\\bfailed with result 'exit-code'"
-            + "|^make(?:\\[\\d+\\])?: \\*\\*\\* .*\\berror \\d+"
-            + "|^npm (?:err!|error) (?:code elifecycle|errno|exit status|failed at the|this is probably not a problem"
-            + "|a complete log|lifecycle script|command failed|command sh -c|$)"
-            + "|^error command failed with exit code"
-            + "|^(?:> |\\+ (?!echo\\b)|\\$ )");
+            + "|\\bcode=exited, status=\\d+|\\bfailed with result 'exit-code'|\\bfail code \\d+"
+            + "|^make(?:\\[\\d+\\])?: (?:\\*\\*\\* .*\\berror \\d+|(?:entering|leaving) directory)"
+            + "|^npm (?:err!|error)(?:$| (?:code |errno|exit status|failed at the|this is probably not a problem"
+            + "|a complete log|lifecycle script|command failed|command sh -c|path |workspace |location |command$))"
+            + "|^error command failed with exit code|^info visit https://yarnpkg\\.com"
+            + "|^(?:> |\\++ (?!echo\\b)|\\$ )"
+            + "|^run \\S|^shell: \\S|^env:$"
+            + "|^(?:executing \"\\w+\" stage|cleaning up (?:project directory|file based variables)|running with gitlab-runner"
+            + "|preparing (?:the \"|environment)|getting source from git|fetching changes|checking out |skipping git submodules"
+            + "|using docker executor|using docker image)"
+            + "|^\\[pipeline\\]|^finished: (?:failure|unstable|aborted)|^build step '.*' marked build as failure"
+            + "|^(?:pipelinerun|taskrun) finished with outcome \\w+$"
+            + "|^[^\\p{L}\\p{N}]*$");
 
     /** Whether some line, not boilerplate, says more than that a command failed. */
     private static boolean saysWhatFailed(Lines lines) {
+        // GitHub Actions echoes a step's script, indented, under its "Run <first line>" header
+        java.util.Set<String> echoed = new java.util.HashSet<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.lines.get(i);
+            if (line.startsWith("Run ") && line.length() > 4) {
+                echoed.add(line.substring(4).strip());
+            }
+        }
         for (int i = lines.size() - 1; i >= 0; i--) {
-            if (!lines.noise[i] && !statusOnly(lines.lower(i), lines.lines.get(i))) {
+            String line = lines.lines.get(i);
+            if (!lines.noise[i] && !echoed.contains(line) && !statusOnly(lines.lower(i), line)) {
                 return true;
             }
         }
         return false;
     }
 
-    /** {@link #STATUS_ONLY}, run only on a line that holds one of its literals (a long line costs a search). */
+    /**
+     * {@link #STATUS_ONLY}; a long line is searched only when it holds an exit status' word (a frame line is short,
+     * and a search of every 2,000-character line costs more than the rest of an unknown verdict).
+     */
     private static boolean statusOnly(String lower, String line) {
-        boolean candidate = lower.contains("exit") || lower.contains("non-zero") || lower.startsWith("make")
-                || lower.startsWith("npm ") || lower.startsWith("error command") || lower.startsWith("> ")
-                || lower.startsWith("+ ") || lower.startsWith("$ ");
-        return candidate && STATUS_ONLY.matcher(line).find();
+        return (line.length() <= 300 || lower.contains("exit")) && STATUS_ONLY.matcher(line).find();
     }
 
     /** The decisive line first, then up to two more lines the same rule matched, nearest the end. */

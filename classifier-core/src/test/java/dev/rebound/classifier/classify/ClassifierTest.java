@@ -214,7 +214,30 @@ class ClassifierTest {
                 "make: *** [Makefile:2: check] Error 1\nERROR: Job failed: exit code 2",
                 "> app@1.0.0 verify:release\n> node scripts/verify-release.js\nnpm ERR! code ELIFECYCLE\nnpm ERR! errno 1",
                 "+ test -f target/app.jar\nERROR: Job failed: exit code 1",
-                "check.sh returned non-zero exit status 3", "")) {
+                "check.sh returned non-zero exit status 3", "",
+                "npm ERR! code ELIFECYCLE\nnpm ERR! errno 1\nnpm ERR!",
+                "npm error code 1\nnpm error path /home/runner/work/app\nnpm error workspace app@1.0.0\n"
+                        + "npm error location /home/runner/work/app\nnpm error command failed\nnpm error command sh -c test -f dist/app.js",
+                // GitHub Actions, untrimmed
+                "Run test -f dist/app.js\n  test -f dist/app.js\n  shell: /usr/bin/bash -e {0}\n  env:\n"
+                        + "Error: Process completed with exit code 1.",
+                // GitLab, untrimmed
+                "Running with gitlab-runner 17.4.0 (b92ee590)\nPreparing the \"docker\" executor\n"
+                        + "Using docker image sha256:1a2b for alpine:3.20 ...\nGetting source from Git repository\n"
+                        + "Fetching changes with git depth set to 20...\nChecking out 3f2a9c0d as detached HEAD (ref is main)...\n"
+                        + "Skipping Git submodules setup\nExecuting \"step_script\" stage of the job script\n$ test -f build/app\n"
+                        + "Cleaning up project directory and file based variables\nERROR: Job failed: exit code 1",
+                // Jenkins, untrimmed
+                "[Pipeline] sh\n+ grep -q release-notes CHANGELOG.md\n[Pipeline] }\n[Pipeline] // stage\n"
+                        + "[Pipeline] End of Pipeline\nERROR: script returned exit code 1\nFinished: FAILURE",
+                "+ ./verify.sh\nBuild step 'Execute shell' marked build as failure\nFinished: FAILURE",
+                // Travis, make with directory changes, tox, a divider
+                "$ ./check.sh\nThe command \"./check.sh\" exited with 1.",
+                "make[1]: Entering directory '/src/docs'\nmake[1]: *** [Makefile:9: check] Error 1\n"
+                        + "make[1]: Leaving directory '/src/docs'\nmake: *** [Makefile:4: all] Error 2",
+                "py311: exit 1 (0.01 seconds) /src> ./check.sh pid=4242\n  py311: FAIL code 1 (0.05 seconds)\n------",
+                // a CDEvent without a message or log: the mapper's words for it
+                "taskrun finished with outcome failure")) {
             Verdict verdict = classifier.classify(Failure.ofText(log));
 
             assertThat(verdict.category()).as(log).isEqualTo(Category.UNKNOWN);
@@ -222,6 +245,28 @@ class ClassifierTest {
             assertThat(verdict.transientFailure()).as(log).isFalse();
             assertThat(verdict.action()).as(log).isEqualTo(Action.INVESTIGATE);
             assertThat(verdict.confidence()).as(log).isZero();
+        }
+    }
+
+    @Test
+    void anOperatorWhoMakesUnknownFailuresPermanentNeedNotChangeTheAction(@org.junit.jupiter.api.io.TempDir
+                                                                          java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path rules = dir.resolve("rules.yml");
+        java.nio.file.Files.writeString(rules, "version: 1\nguidance:\n  unknown:\n    transient: false\n");
+        Verdict verdict = new Classifier(RuleLoader.load(rules)).classify(Failure.ofText("ERROR: the frobnicator refused"));
+
+        assertThat(verdict.category()).isEqualTo(Category.UNKNOWN);
+        assertThat(verdict.transientFailure()).isFalse();
+        assertThat(verdict.action()).isEqualTo(Action.INVESTIGATE);
+    }
+
+    @Test
+    void aTestRunThatSelectedNoTestsIsAConfigurationError() {
+        for (String log : java.util.List.of("collected 0 items\n\n=== no tests ran in 0.01s ===",
+                "No tests found, exiting with code 1\nRun with `--passWithNoTests` to exit with code 0")) {
+            Verdict verdict = classifier.classify(Failure.ofText(log));
+            assertThat(verdict.category()).as(log).isEqualTo(Category.CONFIGURATION);
+            assertThat(verdict.transientFailure()).as(log).isFalse();
         }
     }
 

@@ -73,19 +73,24 @@ class ErrorEventHandler implements ClaimingHandler<ErrorEvent> {
                     WireJson.writeString(classification), error.log(), error.occurredAt()));
         }
         Set<String> stored = repository.insert(rows);
-        List<OutboundEvent> out = new ArrayList<>(events.size() * 2);
-        List<IncomingEvent<ErrorEvent>> before = new ArrayList<>();
+        boolean[] fresh = new boolean[events.size()];
+        List<String> before = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
-            IncomingEvent<ErrorEvent> event = events.get(i);
             // remove: a second copy of the event in this batch finds it stored before
-            if (stored.remove(event.identity())) {
-                derived(event, classified.get(i).classification(), classified.get(i).error(), out);
-            } else {
-                before.add(event);
+            fresh[i] = stored.remove(events.get(i).identity());
+            if (!fresh[i]) {
+                before.add(events.get(i).identity());
             }
         }
-        if (!before.isEmpty()) {
-            out.addAll(republish(before));
+        Map<String, Classification> earlier = before.isEmpty() ? Map.of() : repository.find(before);
+        // in the batch's order, so that a redelivered batch publishes in the order it was first published
+        List<OutboundEvent> out = new ArrayList<>(events.size() * 2);
+        for (int i = 0; i < events.size(); i++) {
+            IncomingEvent<ErrorEvent> event = events.get(i);
+            Classification classification = fresh[i] ? classified.get(i).classification() : earlier.get(event.identity());
+            if (classification != null) {
+                derived(event, classification, classified.get(i).error(), out);
+            }
         }
         return new Handled(out, before.size());
     }

@@ -62,6 +62,22 @@ class ErrorEventHandlerIT {
     }
 
     @Test
+    void twoCopiesInOneStatementAreStoredOnceAndPublishInTheBatchsOrder() {
+        IncomingEvent<ErrorEvent> before = event("dial tcp 10.0.0.7:443: i/o timeout");
+        handle(List.of(before));
+        IncomingEvent<ErrorEvent> copy = event("fatal: unable to access 'https://git.example.org/x.git/': Could not resolve host: git.example.org");
+
+        // one statement of four rows: the copy twice, a redelivery, then a fresh event
+        IncomingEvent<ErrorEvent> fresh = event("npm ERR! 404 Not Found - GET https://registry.npmjs.org/left-padx");
+        ClaimingHandler.Handled handled = handle(List.of(copy, copy, before, fresh));
+
+        assertThat(handled.duplicates()).isEqualTo(2);
+        assertThat(stored(copy)).isOne();
+        assertThat(handled.derived().stream().map(OutboundEvent::causationId))
+                .containsExactly(copy.id(), copy.id(), copy.id(), copy.id(), before.id(), before.id(), fresh.id(), fresh.id());
+    }
+
+    @Test
     void aLargeBatchIsStoredWholeInStatementsOfPowersOfTwo() {
         List<IncomingEvent<ErrorEvent>> batch = new java.util.ArrayList<>();
         for (int i = 0; i < 203; i++) {
