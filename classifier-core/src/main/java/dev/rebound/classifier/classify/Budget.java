@@ -33,9 +33,10 @@ final class Budget {
         return exceeded;
     }
 
-    /** The line, counting what a run examines. */
-    Guarded guard(String line) {
-        return new Guarded(line, (int) Math.min(PER_RUN, remaining));
+    /** The line, counting what a run examines, in {@code reused} (a line no run reads any more). */
+    Guarded guard(Guarded reused, String line) {
+        reused.reset(line, (int) Math.min(PER_RUN, remaining));
+        return reused;
     }
 
     /** Charges what the run examined. */
@@ -58,14 +59,19 @@ final class Budget {
     /** A line that counts every character read from it. */
     static final class Guarded implements CharSequence {
 
-        private final String line;
-        private final int allowance;
+        private String line = "";
+        private int allowance;
         private int left;
 
-        Guarded(String line, int allowance) {
+        void reset(String line, int allowance) {
             this.line = line;
             this.allowance = allowance;
             this.left = allowance;
+        }
+
+        /** Lets go of the line once the run is over. */
+        void release() {
+            line = "";
         }
 
         int used() {

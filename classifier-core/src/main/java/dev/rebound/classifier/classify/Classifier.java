@@ -113,13 +113,18 @@ public final class Classifier {
      * summary and directory changes, npm's and yarn's lifecycle summaries, the echo of a command (npm's "&gt; ", a
      * shell's "+ " or "$ ", GitHub Actions' "Run …" header with its shell and env lines), GitLab's and Jenkins' stage
      * and result lines, a CDEvent's made-up "… finished with outcome failure", and lines with no letter or digit.
+     * These are the alternatives found anywhere in a line; {@link #STATUS_AT_START} has those that start one.
      */
-    private static final java.util.regex.Pattern STATUS_ONLY = java.util.regex.Pattern.compile("(?i)"
+    private static final java.util.regex.Pattern STATUS_ANYWHERE = java.util.regex.Pattern.compile("(?i)"
             + "\\bexit(?:ed)?(?: with)?(?: code| status| value)?[: ]*-?\\d+"
             + "|\\breturned (?:a )?non-zero exit (?:status|code|value)"
             + "|\\bfinished with non-zero exit value"
-            + "|\\bcode=exited, status=\\d+|\\bfailed with result 'exit-code'|\\bfail code \\d+"
-            + "|^make(?:\\[\\d+\\])?: (?:\\*\\*\\* .*\\berror \\d+|(?:entering|leaving) directory)"
+            + "|\\bcode=exited, status=\\d+|\\bfailed with result 'exit-code'|\\bfail code \\d+");
+    /** The words one of {@link #STATUS_ANYWHERE}'s alternatives holds, lower-cased. */
+    private static final List<String> STATUS_WORDS = List.of("exit", "fail code");
+    /** The status-only lines' alternatives that start a line: tried there once, not at every position. */
+    private static final java.util.regex.Pattern STATUS_AT_START = java.util.regex.Pattern.compile("(?i)"
+            + "^make(?:\\[\\d+\\])?: (?:\\*\\*\\* .*\\berror \\d+|(?:entering|leaving) directory)"
             + "|^npm (?:err!|error)(?:$| (?:code |errno|exit status|failed at the|this is probably not a problem"
             + "|a complete log|lifecycle script|command failed|command sh -c|path |workspace |location |command$))"
             + "|^error command failed with exit code|^info visit https://yarnpkg\\.com"
@@ -152,11 +157,14 @@ public final class Classifier {
     }
 
     /**
-     * {@link #STATUS_ONLY}; a long line is searched only when it holds an exit status' word (a frame line is short,
-     * and a search of every 2,000-character line costs more than the rest of an unknown verdict).
+     * Whether a line only says a command failed, in two parts: the alternatives that start a line are tried there, the others only on a
+     * line with one of their words. A long line is looked at only when it holds an exit status' word (a frame line
+     * is short, and a search of every 2,000-character line costs more than the rest of an unknown verdict).
      */
     private static boolean statusOnly(String lower, String line) {
-        return (line.length() <= 300 || lower.contains("exit")) && STATUS_ONLY.matcher(line).find();
+        boolean worded = RequiredLiteral.containsAny(lower, STATUS_WORDS);
+        return (line.length() <= 300 || lower.contains("exit")) && (STATUS_AT_START.matcher(line).lookingAt()
+                || worded && STATUS_ANYWHERE.matcher(line).find());
     }
 
     /** The decisive line first, then up to two more lines the same rule matched, nearest the end. */

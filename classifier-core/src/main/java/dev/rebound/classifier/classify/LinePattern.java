@@ -26,6 +26,7 @@ public final class LinePattern {
 
     private final String source;
     private final Pattern compiled;
+    private final ThreadLocal<Reused> reused;
     private final RequiredLiteral.Requirement requirement;
     private final List<String> expansions;
     private final boolean ignoreCase;
@@ -37,6 +38,7 @@ public final class LinePattern {
     private LinePattern(String source, Pattern compiled, Finite finite) {
         this.source = source;
         this.compiled = compiled;
+        this.reused = ThreadLocal.withInitial(() -> new Reused(compiled.matcher(""), new Budget.Guarded()));
         this.requirement = RequiredLiteral.analyze(source);
         this.expansions = finite == null ? null : List.copyOf(finite.strings);
         this.ignoreCase = finite != null && finite.ignoreCase;
@@ -130,13 +132,14 @@ public final class LinePattern {
         String lead = requirement.lead();
         String subject = lead == null ? null : requirement.caseSensitive() ? line : lowerLine;
         boolean byLead = subject != null && subject.length() == line.length();
-        Budget.Guarded guarded = budget.guard(line);
+        Reused reused = this.reused.get();
+        Budget.Guarded guarded = budget.guard(reused.guarded, line);
         try {
-            Matcher matcher = compiled.matcher(guarded);
+            // reset keeps the bounds' settings of the run before: each run sets its own
+            Matcher matcher = reused.matcher.reset(guarded).useTransparentBounds(byLead).useAnchoringBounds(!byLead);
             if (!byLead) {
                 return matcher.find();
             }
-            matcher.useTransparentBounds(true).useAnchoringBounds(false);
             for (int at = subject.indexOf(lead); at >= 0; at = subject.indexOf(lead, at + 1)) {
                 if (matcher.region(at, line.length()).lookingAt()) {
                     return true;
@@ -147,8 +150,18 @@ public final class LinePattern {
             return false;
         } finally {
             budget.settle(guarded);
+            // the line is not kept past the run: the next run replaces it
+            guarded.release();
         }
     }
+
+    /**
+     * A matcher and a counting line kept per thread for this pattern: creating them costs more than most runs,
+     * which fail at once. A run takes them and gives them back before it returns, so nothing else shares them.
+     */
+    private record Reused(Matcher matcher, Budget.Guarded guarded) {
+    }
+
 
     @Override
     public String toString() {

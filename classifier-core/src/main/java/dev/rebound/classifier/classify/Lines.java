@@ -240,6 +240,7 @@ final class Lines {
         if (text != null) {
             int from = 0;
             int ghError = text.indexOf(GITHUB_ERROR);
+            int present = present(text);
             while (from <= text.length()) {
                 int newline = text.indexOf('\n', from);
                 int to = newline < 0 ? text.length() : newline;
@@ -247,7 +248,7 @@ final class Lines {
                 if (ghError >= 0 && ghError < to) {
                     ghError = text.indexOf(GITHUB_ERROR, to);
                 }
-                String line = clean(text, from, to);
+                String line = clean(text, from, to, present);
                 if (line != null) {
                     if (lines.size() == marks.length) {
                         marks = java.util.Arrays.copyOf(marks, Math.max(16, marks.length * 2));
@@ -293,23 +294,46 @@ final class Lines {
         return copy == null ? this : new Lines(List.copyOf(copy), errorMarked.clone(), scan);
     }
 
-    /** The line text[from, to) without progress redraws, colour codes and CI markers, stripped; null if blank. */
-    private static String clean(String text, int from, int to) {
+    private static final int HAS_CR = 1;
+    private static final int HAS_ESC = 2;
+    private static final int HAS_BRACKET = 4;
+    private static final int HAS_WORD_MARKER = 8;
+
+    /**
+     * Which of the characters and markers {@link #clean} removes occur anywhere in the text: looked for once in
+     * the whole text (a vectorised search) rather than once a line, where most lines have none of them.
+     */
+    private static int present(String text) {
+        return (text.indexOf('\r') >= 0 ? HAS_CR : 0) | (text.indexOf('\u001B') >= 0 ? HAS_ESC : 0)
+                | (text.indexOf('[') >= 0 ? HAS_BRACKET : 0)
+                | (text.contains("section_") || text.contains("travis_") ? HAS_WORD_MARKER : 0);
+    }
+
+    /**
+     * The line text[from, to) without progress redraws, colour codes and CI markers, stripped; null if blank.
+     * {@code present} says which of them the whole text has ({@link #present}).
+     */
+    private static String clean(String text, int from, int to, int present) {
         String line = text.substring(from, to);
-        // indexOf is the fast one (vectorised); a carriage return is rare
-        int cr = line.indexOf('\r') < 0 ? -1 : line.lastIndexOf('\r');
+        // a carriage return is rare
+        int cr = (present & HAS_CR) == 0 || line.indexOf('\r') < 0 ? -1 : line.lastIndexOf('\r');
         if (cr >= 0) {
             // a carriage return mid-line redraws it: only what came last is visible
             line = cr < line.length() - 1 ? line.substring(cr + 1) : line.replace("\r", "");
         }
-        if (line.indexOf('\u001B') >= 0) {
+        // a colour code removed may join a marker's parts: then the line is looked at whatever the text has
+        boolean recoloured = false;
+        if ((present & HAS_ESC) != 0 && line.indexOf('\u001B') >= 0) {
             line = ANSI.matcher(line).replaceAll("");
+            recoloured = true;
         }
-        int codes = bracketCodes(line);
+        int codes = (present & HAS_BRACKET) == 0 ? 0 : bracketCodes(line);
         if ((codes & LOST_ANSI) != 0) {
             line = ANSI_WITHOUT_ESC.matcher(line).replaceAll("");
+            recoloured = true;
         }
-        if ((codes & CI_MARK) != 0 || line.indexOf('_') >= 0 && (line.contains("section_") || line.contains("travis_"))) {
+        if ((codes & CI_MARK) != 0 || ((present & HAS_WORD_MARKER) != 0 || recoloured) && line.indexOf('_') >= 0
+                && (line.contains("section_") || line.contains("travis_"))) {
             line = CI_MARKER.matcher(line).replaceAll("");
         }
         line = line.strip();

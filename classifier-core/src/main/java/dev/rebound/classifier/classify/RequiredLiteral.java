@@ -30,13 +30,17 @@ final class RequiredLiteral {
      * @param caseSensitive whether the expression never ignores case
      * @param anyOf         for each group of alternatives a match must pass through, a run of each alternative:
      *                      a line must hold at least one of them ({@code (?:attach|detach)})
+     * @param triggers      the prefilter's literals, lower-cased, one of which every match holds: the
+     *                      {@code literal}, or a run followed by each character of the small class that must come
+     *                      next ({@code Failures: [1-9]} gives {@code failures: 1} to {@code failures: 9}, so that
+     *                      a line with {@code Failures: 0} does not run the expression); empty when none
      */
     record Requirement(String literal, List<String> runs, String prefix, String suffix, String lead,
-                       boolean caseSensitive, List<List<String>> anyOf) {
+                       boolean caseSensitive, List<List<String>> anyOf, List<String> triggers) {
 
         /** Nothing required: every line is tried. */
         static Requirement none(boolean caseSensitive) {
-            return new Requirement(null, List.of(), null, null, null, caseSensitive, List.of());
+            return new Requirement(null, List.of(), null, null, null, caseSensitive, List.of(), List.of());
         }
 
         /** Whether a line (and its lower-cased form) can match at all; false means the expression need not run. */
@@ -92,6 +96,9 @@ final class RequiredLiteral {
         // a leading \b does not move where a match starts
         int leadAt = firstAtom(regex) + (regex.startsWith("\\b", firstAtom(regex)) ? 2 : 0);
         String lead = null;
+        // the longest run a small class must follow at once, and the class' characters
+        String extended = null;
+        List<Character> extendedBy = null;
         int i = 0;
         while (i < regex.length()) {
             char c = regex.charAt(i);
@@ -126,6 +133,13 @@ final class RequiredLiteral {
             String quantifier = regex.substring(atomEnd, quantifierEnd);
             boolean optional = quantifier.startsWith("*") || quantifier.startsWith("?") || quantifier.startsWith("{0");
             boolean repeated = !quantifier.isEmpty() && !optional;
+            if (c == '[' && !optional && run.length() > 0) {
+                List<Character> next = smallClass(regex.substring(i, atomEnd));
+                if (next != null && (extended == null || run.length() > extended.length())) {
+                    extended = run.toString();
+                    extendedBy = next;
+                }
+            }
             if (c == '(' && !optional) {
                 List<String> alternatives = alternativeRuns(regex.substring(i, atomEnd));
                 if (alternatives != null) {
@@ -154,9 +168,54 @@ final class RequiredLiteral {
         add(runs, run);
         String longest = longest(runs);
         String literal = longest.length() >= MIN_LENGTH ? longest.toLowerCase(Locale.ROOT) : null;
+        List<String> triggers = literal == null ? List.of() : List.of(literal);
+        // a class of a few characters narrows more than a few more characters of literal would
+        if (extended != null && extended.length() >= MIN_EXTENDED
+                && extended.length() + 1 + CLASS_WORTH > longest.length()) {
+            String before = extended.toLowerCase(Locale.ROOT);
+            triggers = extendedBy.stream().map(ch -> before + Character.toLowerCase(ch)).distinct().toList();
+        }
         return new Requirement(literal, runs.stream().filter(r -> r.length() >= MIN_CHECKED).map(fold).toList(),
                 fold.apply(prefix), fold.apply(suffix), lead == null || lead.length() < MIN_CHECKED ? null : fold.apply(lead),
-                caseSensitive, List.copyOf(anyOf));
+                caseSensitive, List.copyOf(anyOf), triggers);
+    }
+
+    /** The shortest run a class extends: a shorter one ({@code ": "}) is common whatever follows it. */
+    private static final int MIN_EXTENDED = 4;
+    /** How many characters of literal a small class after a run is worth as a prefilter. */
+    private static final int CLASS_WORTH = 3;
+    /** A class with more characters than this ({@code \d} has ten) does not narrow a trigger enough. */
+    private static final int SMALL_CLASS = 9;
+
+    /**
+     * The characters of a plain class ({@code [1-9]}, {@code [EWF]}): ASCII characters and ranges, not negated,
+     * without escapes, at most {@link #SMALL_CLASS}; null for any other.
+     */
+    static List<Character> smallClass(String cls) {
+        if (cls.length() < 3 || cls.charAt(0) != '[' || cls.charAt(cls.length() - 1) != ']') {
+            return null;
+        }
+        String body = cls.substring(1, cls.length() - 1);
+        if (body.isEmpty() || body.charAt(0) == '^' || body.indexOf('\\') >= 0 || body.indexOf('[') >= 0
+                || body.indexOf('&') >= 0) {
+            return null;
+        }
+        List<Character> chars = new ArrayList<>();
+        for (int i = 0; i < body.length(); i++) {
+            char from = body.charAt(i);
+            char to = from;
+            if (i + 2 < body.length() && body.charAt(i + 1) == '-') {
+                to = body.charAt(i + 2);
+                i += 2;
+            }
+            if (from >= 128 || to >= 128 || to < from || chars.size() + (to - from + 1) > SMALL_CLASS) {
+                return null;
+            }
+            for (char ch = from; ch <= to; ch++) {
+                chars.add(ch);
+            }
+        }
+        return chars;
     }
 
     /**

@@ -63,9 +63,11 @@ public final class RuleSet {
                         literals.add(literal);
                         triggers.add(new Trigger(ref, e, literal.length()));
                     }
-                } else if (pattern.requirement().literal() != null) {
-                    literals.add(pattern.requirement().literal());
-                    triggers.add(new Trigger(ref, -1, pattern.requirement().literal().length()));
+                } else if (!pattern.requirement().triggers().isEmpty()) {
+                    for (String literal : pattern.requirement().triggers()) {
+                        literals.add(literal);
+                        triggers.add(new Trigger(ref, -1, literal.length()));
+                    }
                 } else {
                     unfiltered.add(ref);
                 }

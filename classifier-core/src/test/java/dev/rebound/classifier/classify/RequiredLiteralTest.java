@@ -49,6 +49,33 @@ class RequiredLiteralTest {
     }
 
     @Test
+    void aSmallClassAfterARunNarrowsThePrefiltersLiterals() {
+        RequiredLiteral.Requirement failures = RequiredLiteral.analyze("(?i)Tests run: \\d+, Failures: [1-9]");
+        assertThat(failures.triggers()).hasSize(9).first().isEqualTo(", failures: 1");
+        assertThat(failures.triggers()).doesNotContain(", failures: 0");
+        RequiredLiteral.Requirement errors = RequiredLiteral.analyze("(?i)Tests run: \\d+, Failures: \\d+, Errors: [1-9]");
+        assertThat(errors.triggers()).as("\\d narrows nothing: the run before [1-9] is chosen")
+                .contains(", errors: 1", ", errors: 9").hasSize(9);
+        assertThat(RequiredLiteral.analyze("(?i)HTTP error 40[13]").triggers())
+                .containsExactly("http error 401", "http error 403");
+        // a class that is large, negated, escaped or optional, or a short run, leaves the longest run alone
+        assertThat(RequiredLiteral.analyze("Failures: [0-9]").triggers()).containsExactly("failures: ");
+        assertThat(RequiredLiteral.analyze("Failures: [^0]").triggers()).containsExactly("failures: ");
+        assertThat(RequiredLiteral.analyze("Failures: [\\d]").triggers()).containsExactly("failures: ");
+        assertThat(RequiredLiteral.analyze("Failures: [1-9]?x").triggers()).containsExactly("failures: ");
+        assertThat(RequiredLiteral.analyze("\\.py:\\d+: [EWF]\\d").triggers()).containsExactly(".py:");
+        assertThat(RequiredLiteral.analyze("ab+[1-9]").triggers()).as("no run right before the class").isEmpty();
+    }
+
+    /** Every line an expression matches holds one of its requirement's prefilter literals. */
+    private static void assertTriggered(RequiredLiteral.Requirement requirement, String line) {
+        if (!requirement.triggers().isEmpty()) {
+            assertThat(RequiredLiteral.containsAny(line.toLowerCase(java.util.Locale.ROOT), requirement.triggers()))
+                    .as("%s on %s", requirement.triggers(), line).isTrue();
+        }
+    }
+
+    @Test
     void aQuantifiedOrGroupedEndIsNoSuffix() {
         assertThat(RequiredLiteral.analyze("FAIL+$").suffix()).isNull();
         assertThat(RequiredLiteral.analyze("FAIL(?:ED)?$").suffix()).isNull();
@@ -72,6 +99,7 @@ class RequiredLiteralTest {
                 if (pattern.matcher(line).find()) {
                     assertThat(requirement.admits(line, line.toLowerCase(java.util.Locale.ROOT)))
                             .as("%s on %s", regex, line).isTrue();
+                    assertTriggered(requirement, line);
                 }
             }
         }
@@ -133,6 +161,7 @@ class RequiredLiteralTest {
                         checked++;
                         assertThat(requirement.admits(line, line.toLowerCase(java.util.Locale.ROOT)))
                                 .as("%s (%s) on '%s'", pattern.source(), rule.id(), line).isTrue();
+                        assertTriggered(requirement, line);
                     }
                 }
             }

@@ -1,0 +1,39 @@
+package dev.rebound.classifier.classify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class LinesTest {
+
+    @Test
+    void progressRedrawsColoursAndCiMarkersAreRemovedWhereverTheyAre() {
+        Lines lines = Lines.of("Downloading 10%\rDownloading 100%\n"
+                + "\u001B[31mnpm ERR!\u001B[0m code E404\n"
+                + "[31mERROR[0m lost its escape\n"
+                + "\u001B[0Ksection_start:1700000000:build_script[collapsed=true]\r\u001B[0K\u001B[36;1mBuild\u001B[0;m\n"
+                + "travis_fold:start:install\n"
+                + "##[error]Process completed with exit code 1.\n"
+                + "   \n"
+                + "[INFO] plain");
+
+        assertThat(lines.lines).containsExactly("Downloading 100%", "npm ERR! code E404", "ERROR lost its escape",
+                "Build", "Process completed with exit code 1.", "[INFO] plain");
+        assertThat(lines.errorMarked[4]).as("GitHub's error annotation marks its line").isTrue();
+    }
+
+    @Test
+    void aMarkerJoinedByARemovedColourCodeIsStillRemoved() {
+        // the whole text holds no "section_": only once the colour code goes does the line show the marker
+        Lines lines = Lines.of("sect\u001B[0mion_start:1700000000:step\nok");
+
+        assertThat(lines.lines).containsExactly("ok");
+    }
+
+    @Test
+    void aTextWithoutAnyMarkerKeepsItsLinesAsTheyAre() {
+        Lines lines = Lines.of("a_b section-start\n  error: x  \nplain");
+
+        assertThat(lines.lines).containsExactly("a_b section-start", "error: x", "plain");
+    }
+}
