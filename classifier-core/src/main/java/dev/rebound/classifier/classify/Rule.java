@@ -22,6 +22,9 @@ import java.util.Set;
  * @param steps            step-name patterns it requires (any of them); empty for none
  * @param weight           how decisive a hit is against other rules' hits (specific rules 1.0, generic less)
  * @param confidence       how sure a hit makes the classifier (0 to 1)
+ * @param inAssertions     whether its hits count in full on a line of a test's assertion; when not, a transient
+ *                         rule's hit there is taken for a value the test compares ("expected 'connection
+ *                         refused' but was …") and weighs {@link RuleSet#QUOTED} as much
  * @param order            its position in the rule set: the earlier rule wins a tie
  */
 public record Rule(
@@ -37,6 +40,7 @@ public record Rule(
         List<LinePattern> steps,
         double weight,
         double confidence,
+        boolean inAssertions,
         int order) {
 
     public Rule {

@@ -45,6 +45,7 @@ import org.yaml.snakeyaml.error.YAMLException;
  *     remediation: ...                      # optional
  *     weight: 1.0                           # optional, how decisive against other hits (0.1 to 2)
  *     confidence: 0.9                       # optional, 0 to 1
+ *     in-assertions: false                  # optional: true if its hits on a test's assertion line count in full
  * disable: [some.rule.id]                   # user files: rules to drop
  * guidance: {network: {remediation: ...}}   # per-category defaults
  * step-hints: {quality_gate: ['(?i)lint']}  # step names that strengthen a category's hits
@@ -56,7 +57,7 @@ public final class RuleLoader {
 
     private static final Set<String> TOP_KEYS = Set.of("version", "guidance", "step-hints", "rules", "disable");
     private static final Set<String> RULE_KEYS = Set.of("id", "category", "description", "patterns", "exit-codes",
-            "signals", "steps", "transient", "severity", "action", "remediation", "weight", "confidence");
+            "signals", "steps", "transient", "severity", "action", "remediation", "weight", "confidence", "in-assertions");
     private static final Set<String> GUIDANCE_KEYS = Set.of("summary", "transient", "severity", "action", "remediation");
     private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9._\\-]{0,99}");
 
@@ -272,7 +273,8 @@ public final class RuleLoader {
                 enumValue(v, "severity", Severity.values(), Severity::wireName, source, where, defaults.severity()),
                 enumValue(v, "action", Action.values(), Action::wireName, source, where, defaults.action()),
                 string(v, "remediation", source, where, defaults.remediation()),
-                patterns, exitCodes, signals, steps, weight, confidence, order);
+                patterns, exitCodes, signals, steps, weight, confidence,
+                bool(v, "in-assertions", source, where, false), order);
     }
 
     private static LinePattern linePattern(String text, String source, String where, String key) {

@@ -130,6 +130,7 @@ public final class RuleSet {
         }
         int n = lines.size();
         String[] lower = new String[n];
+        byte[] assertion = new byte[n];
         // the line a pattern last ran on, plus one: hits come in text order, so this is all "tried" needs
         int[] lastTried = new int[patternCount];
         int[] cursor = {0};
@@ -158,7 +159,7 @@ public final class RuleSet {
                 hit = false;
             }
             if (hit) {
-                record(ref.rule(), line, lines, best, bestLine, hitLines);
+                record(ref.rule(), line, lines, best, bestLine, hitLines, assertion);
             }
         };
         if (lines.scan == scan) {
@@ -175,7 +176,7 @@ public final class RuleSet {
             }
             for (int line = Math.max(0, n - UNFILTERED_LINES); line < n; line++) {
                 if (!lines.noise[line] && matches(ref, lines, line, lower, budget)) {
-                    record(ref.rule(), line, lines, best, bestLine, hitLines);
+                    record(ref.rule(), line, lines, best, bestLine, hitLines, assertion);
                 }
             }
         }
@@ -205,11 +206,43 @@ public final class RuleSet {
         return ref.pattern().requirement().admits(text, lower[line]) && ref.pattern().find(text, lower[line], budget);
     }
 
+    /**
+     * How much a transient rule's hit weighs on a line of a test's assertion ({@link #ASSERTION}), unless the rule
+     * is written for such lines ({@link Rule#inAssertions}): there, a timeout or a refused connection is more often
+     * what the test expected or got than what stopped the job, and the test's own failure should decide.
+     */
+    static final double QUOTED = 0.4;
+
+    /**
+     * A line of a test's assertion, quoting values: Python's and Java's assertion errors and asserts, JUnit's
+     * "expected: &lt;x&gt; but was", Go's "expected error …, got", Jest's "Expected substring:" and "Received
+     * message:", Rust's "left:"/"right:", RSpec's and Chai's "expected … to equal", node:assert's "+ 'actual'" and
+     * "- 'expected'" diff lines.
+     */
+    private static final java.util.regex.Pattern ASSERTION = java.util.regex.Pattern.compile("(?i)"
+            + "\\bAssertion(?:Failed)?Error\\b|\\bComparisonFailure\\b|\\bMismatchError\\b"
+            + "|\\bassert(?:_eq|_ne|_equal|Equals|That|True|False)?[ (!]"
+            + "|\\bexpected:? ?[<\\[(\"'`]|\\bexpected (?:an? )?(?:error|exception|message|substring|string|value|output"
+            + "|response|result|status)\\b|^(?:expected|received|actual)(?: substring| message| value| string)?: "
+            + "|\\bexpected\\b.{0,200}?\\b(?:but (?:was|got|received)|to (?:equal|be|throw|contain|include|match|raise))\\b"
+            + "|^ *(?:left|right): |^[+-] '.*'$");
+    private static final byte NOT_ASSERTION = 1;
+    private static final byte IS_ASSERTION = 2;
+
     private void record(int rule, int line, Lines lines, double[] best, int[] bestLine,
-                        List<List<Integer>> hitLines) {
+                        List<List<Integer>> hitLines, byte[] assertion) {
         double position = 0.8 + 0.2 * (lines.rank[line] + 1) / (double) lines.ranked;
         double marked = lines.warning[line] ? 0.6 : lines.errorMarked[line] ? 1.0 : 0.85;
-        double score = rules.get(rule).weight() * position * marked;
+        Rule decided = rules.get(rule);
+        double score = decided.weight() * position * marked;
+        if (decided.transientFailure() && !decided.inAssertions()) {
+            if (assertion[line] == 0) {
+                assertion[line] = ASSERTION.matcher(lines.lines.get(line)).find() ? IS_ASSERTION : NOT_ASSERTION;
+            }
+            if (assertion[line] == IS_ASSERTION) {
+                score *= QUOTED;
+            }
+        }
         if (score > best[rule] || (score == best[rule] && line > bestLine[rule])) {
             best[rule] = score;
             bestLine[rule] = line;

@@ -31,6 +31,46 @@ class ClassifierTest {
     }
 
     @Test
+    void aTimeoutOrRefusedConnectionATestComparesIsTheTestsFailure() {
+        // the words of a blip inside an assertion are a value the test expected or got, not what stopped the job
+        for (String log : java.util.List.of(
+                "E       AssertionError: assert 'ok' == 'request timed out'\ntests/test_client.py:42: AssertionError\n"
+                        + "FAILED tests/test_client.py::test_retry - AssertionError: assert 'ok' == 'request timed out'\n"
+                        + "========================= 1 failed, 12 passed in 0.52s =========================",
+                "[ERROR] Tests run: 4, Failures: 1, Errors: 0, Skipped: 0, Time elapsed: 0.1 s <<< FAILURE! - in acme.HttpTest\n"
+                        + "org.opentest4j.AssertionFailedError: expected: <Connection refused> but was: <null>\n"
+                        + "[ERROR]   HttpTest.handlesRefusal:31 expected: <Connection refused> but was: <null>",
+                "--- FAIL: TestDialTimeout (0.00s)\n    client_test.go:55: expected error \"dial tcp 10.0.0.1:443: i/o "
+                        + "timeout\", got <nil>\nFAIL\nFAIL\tgithub.com/acme/client\t0.012s",
+                "  ● fetchUser › rejects when the network is down\n    Expected substring: \"getaddrinfo ENOTFOUND "
+                        + "api.example.com\"\n    Received message:   \"Unexpected token < in JSON\"\n"
+                        + "Tests:       1 failed, 9 passed, 10 total",
+                "not ok 1 - reports a refused connection\n    + 'undefined'\n"
+                        + "    - 'connect ECONNREFUSED 127.0.0.1:5432'\n  code: 'ERR_ASSERTION'\n# fail 1")) {
+            Verdict verdict = classifier.classify(Failure.ofText(log));
+            assertThat(verdict.category()).as(log).isEqualTo(Category.TEST_FAILURE);
+            assertThat(verdict.transientFailure()).as(log).isFalse();
+        }
+    }
+
+    @Test
+    void aBlipThatStoppedATestIsStillTransient() {
+        // raised, not compared: the test hit the network and the network failed
+        for (String log : java.util.List.of(
+                "ERROR: test_connect (tests.test_net.NetTest)\nTraceback (most recent call last):\n"
+                        + "  File \"/usr/lib/python3/socket.py\", line 800, in create_connection\n"
+                        + "ConnectionRefusedError: [Errno 111] Connection refused",
+                "[ERROR] testFetch(acme.ClientIT)  Time elapsed: 30.1 s  <<< ERROR!\njava.net.SocketTimeoutException: Read "
+                        + "timed out\n\tat acme.ClientIT.testFetch(ClientIT.java:22)",
+                "--- FAIL: TestFetch (30.00s)\n    fetch_test.go:20: unexpected error: Get \"https://api.example.com\": "
+                        + "dial tcp 93.184.216.34:443: i/o timeout\nFAIL")) {
+            Verdict verdict = classifier.classify(Failure.ofText(log));
+            assertThat(verdict.transientFailure()).as(log).isTrue();
+            assertThat(verdict.category()).as(log).isIn(Category.NETWORK, Category.TIMEOUT);
+        }
+    }
+
+    @Test
     void lookalikesOfTransientFailuresAreNotRetried() {
         // each names something a blip could also name, but here the cause is in the code or the setup
         for (String log : java.util.List.of(

@@ -66,6 +66,35 @@ class RuleLoaderTest {
     }
 
     @Test
+    void aRuleWrittenForAssertionLinesKeepsItsWeightThere() throws Exception {
+        String log = "AssertionError: license server lic01 not responding\nFAILED tests/test_lic.py::test_checkout";
+        Path quoted = write("""
+                rules:
+                  - id: acme.flaky-license-server
+                    category: infrastructure
+                    patterns: ['license server .* not responding']
+                    weight: 1.3
+                """);
+        assertThat(new Classifier(RuleLoader.load(quoted)).classify(Failure.ofText(log)).category())
+                .as("by default a transient rule's hit on an assertion line is a value compared")
+                .isEqualTo(Category.TEST_FAILURE);
+
+        Path meant = write("""
+                rules:
+                  - id: acme.flaky-license-server
+                    category: infrastructure
+                    patterns: ['license server .* not responding']
+                    weight: 1.3
+                    in-assertions: true
+                """);
+        RuleSet rules = RuleLoader.load(meant);
+        assertThat(rules.rules().get(0).inAssertions()).isTrue();
+        assertThat(new Classifier(rules).classify(Failure.ofText(log)).ruleId()).isEqualTo("acme.flaky-license-server");
+        assertRefused("rules:\n  - id: x.y\n    category: network\n    patterns: ['a']\n    in-assertions: often\n",
+                "rule 'x.y'", "'in-assertions'");
+    }
+
+    @Test
     void errorsNameTheFileTheRuleAndTheKey() throws Exception {
         assertRefused("rules:\n  - id: x.y\n    category: cosmic\n    patterns: ['a']\n", "rule 'x.y'", "'category'", "cosmic");
         assertRefused("rules:\n  - id: x.y\n    category: network\n    pattern: ['a']\n", "rule 'x.y'", "'pattern'", "unknown key");
