@@ -180,7 +180,10 @@ class ClassifierApiIT {
     @Test
     void guidanceForACategoryAndAProblemForAnUnknownOne() throws Exception {
         JsonNode network = json(send("GET", "/guidance/network", null, null));
-        assertThat(network.path("transientFailure").asBoolean()).isTrue();
+        assertThat(network.path("transient").isBoolean()).as("named as in a classification").isTrue();
+        assertThat(network.path("transient").asBoolean()).isTrue();
+        assertThat(network.has("transientFailure")).isFalse();
+        assertThat(network.path("category").asText()).isEqualTo("network");
         assertThat(network.path("remediation").asText()).isNotBlank();
 
         HttpResponse<String> unknown = send("GET", "/guidance/cosmic", null, null);

@@ -10,11 +10,13 @@ import dev.rebound.contracts.error.Severity;
  *
  * @param category         the category
  * @param summary          what failures of this category are
- * @param transientFailure whether such failures usually pass on a retry
+ * @param transientFailure whether such failures usually pass on a retry ({@code transient} on the wire, as in a
+ *                         classification)
  * @param severity         their usual severity
  * @param action           the usual action
  * @param remediation      how to fix them, in a sentence or two
  */
-public record Guidance(Category category, String summary, boolean transientFailure, Severity severity, Action action,
-                       String remediation) {
+public record Guidance(Category category, String summary,
+                       @com.fasterxml.jackson.annotation.JsonProperty("transient") boolean transientFailure,
+                       Severity severity, Action action, String remediation) {
 }
