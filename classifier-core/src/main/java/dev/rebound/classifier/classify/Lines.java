@@ -45,16 +45,17 @@ final class Lines {
     private static final List<String> WARNING_WORDS = List.of("warn ", "warn:", "warning", "warnings:", "[warn]",
             "deprecat");
     /**
-     * What a line is marked by: error words, noise phrases, warning words, then the cues of targets, of waits and
-     * of secrets. A {@link Scan} looks for them together with a rule set's literals, in one pass.
+     * What a line is marked by: error words, noise phrases, warning words, then the cues of targets, of waits, of
+     * secrets and of a test's assertion. A {@link Scan} looks for them together with a rule set's literals, in one pass.
      */
     static final List<String> MARK_WORDS = java.util.stream.Stream.of(ERROR_WORDS, NOISE, WARNING_WORDS,
-            Targets.CUES, RetryAfter.CUES, Redactor.TRIGGER_WORDS).flatMap(List::stream).toList();
+            Targets.CUES, RetryAfter.CUES, Redactor.TRIGGER_WORDS, RuleSet.ASSERTION_CUES).flatMap(List::stream).toList();
     private static final int FIRST_NOISE = ERROR_WORDS.size();
     private static final int FIRST_WARNING = FIRST_NOISE + NOISE.size();
     private static final int FIRST_HOST_CUE = FIRST_WARNING + WARNING_WORDS.size();
     private static final int FIRST_WAIT_CUE = FIRST_HOST_CUE + Targets.CUES.size();
     private static final int FIRST_SECRET_CUE = FIRST_WAIT_CUE + RetryAfter.CUES.size();
+    private static final int FIRST_ASSERTION_CUE = FIRST_SECRET_CUE + Redactor.TRIGGER_WORDS.size();
 
     /**
      * The one pass over a text: an automaton whose first {@code firstMark} literals are a rule set's (their
@@ -90,6 +91,8 @@ final class Lines {
     final boolean[] hostCue;
     final boolean[] waitCue;
     final boolean[] secretCue;
+    /** Lines that may be a test's assertion ({@link RuleSet#ASSERTION_CUES}). */
+    final boolean[] assertionCue;
     /** The scan that read these lines, and the hits of its rule literals: (literal, end) pairs in text order. */
     final Scan scan;
     final int[] ruleHits;
@@ -117,6 +120,7 @@ final class Lines {
         hostCue = new boolean[lines.size()];
         waitCue = new boolean[lines.size()];
         secretCue = new boolean[lines.size()];
+        assertionCue = new boolean[lines.size()];
         int firstMark = scan.firstMark();
         int[][] hits = {new int[64]};
         int[] count = {0};
@@ -137,7 +141,9 @@ final class Lines {
                 line++;
             }
             cursor[0] = line;
-            if (mark >= FIRST_SECRET_CUE) {
+            if (mark >= FIRST_ASSERTION_CUE) {
+                assertionCue[line] = true;
+            } else if (mark >= FIRST_SECRET_CUE) {
                 secretCue[line] = true;
             } else if (mark >= FIRST_WAIT_CUE) {
                 waitCue[line] = true;

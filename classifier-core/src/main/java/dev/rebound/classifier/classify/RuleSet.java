@@ -226,6 +226,9 @@ public final class RuleSet {
             + "|response|result|status)\\b|^(?:expected|received|actual)(?: substring| message| value| string)?: "
             + "|\\bexpected\\b.{0,200}?\\b(?:but (?:was|got|received)|to (?:equal|be|throw|contain|include|match|raise))\\b"
             + "|^ *(?:left|right): |^[+-] '.*'$");
+    /** What every line {@link #ASSERTION} finds holds one of, lower-cased: lines without any are not tried. */
+    static final List<String> ASSERTION_CUES = List.of("assert", "comparisonfailure", "mismatcherror", "expected",
+            "received", "actual", "left:", "right:", "+ '", "- '");
     private static final byte NOT_ASSERTION = 1;
     private static final byte IS_ASSERTION = 2;
 
@@ -237,7 +240,8 @@ public final class RuleSet {
         double score = decided.weight() * position * marked;
         if (decided.transientFailure() && !decided.inAssertions()) {
             if (assertion[line] == 0) {
-                assertion[line] = ASSERTION.matcher(lines.lines.get(line)).find() ? IS_ASSERTION : NOT_ASSERTION;
+                assertion[line] = lines.assertionCue[line] && ASSERTION.matcher(lines.lines.get(line)).find()
+                        ? IS_ASSERTION : NOT_ASSERTION;
             }
             if (assertion[line] == IS_ASSERTION) {
                 score *= QUOTED;

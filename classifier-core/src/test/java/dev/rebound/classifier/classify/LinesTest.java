@@ -31,6 +31,22 @@ class LinesTest {
     }
 
     @Test
+    void everyLineOfATestsAssertionIsCued() {
+        // RuleSet.ASSERTION runs only on cued lines: each kind of line it finds must carry a cue
+        for (String line : java.util.List.of("E       AssertionError: assert 'ok' == 'request timed out'",
+                "org.junit.ComparisonFailure: expected:<[a]> but was:<[b]>", "MismatchError: u'BUILD' != 'ACTIVE'",
+                ">       assert client.get('/x') is None", "self.assertEqual(a, b)", "t.go:5: expected error \"x\", got <nil>",
+                "Expected substring: \"getaddrinfo ENOTFOUND x\"", "Received message:   \"boom\"", "Actual: 3",
+                "expected [1, 2] to equal [1, 3]", "  left: \"refused\"", " right: \"Connection refused\"",
+                "+ 'undefined'", "- 'connect ECONNREFUSED 127.0.0.1:5432'", "expected: <Connection refused> but was: <null>")) {
+            Lines lines = Lines.of(line);
+            assertThat(lines.assertionCue[0]).as(line).isTrue();
+        }
+        assertThat(Lines.of("curl: (7) Failed to connect to example.org port 443: Connection refused").assertionCue[0])
+                .isFalse();
+    }
+
+    @Test
     void aTextWithoutAnyMarkerKeepsItsLinesAsTheyAre() {
         Lines lines = Lines.of("a_b section-start\n  error: x  \nplain");
 
