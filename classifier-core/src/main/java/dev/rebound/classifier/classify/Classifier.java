@@ -162,9 +162,8 @@ public final class Classifier {
      * is short, and a search of every 2,000-character line costs more than the rest of an unknown verdict).
      */
     private static boolean statusOnly(String lower, String line) {
-        boolean worded = RequiredLiteral.containsAny(lower, STATUS_WORDS);
         return (line.length() <= 300 || lower.contains("exit")) && (STATUS_AT_START.matcher(line).lookingAt()
-                || worded && STATUS_ANYWHERE.matcher(line).find());
+                || RequiredLiteral.containsAny(lower, STATUS_WORDS) && STATUS_ANYWHERE.matcher(line).find());
     }
 
     /** The decisive line first, then up to two more lines the same rule matched, nearest the end. */

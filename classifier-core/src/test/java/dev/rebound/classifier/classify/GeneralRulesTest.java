@@ -231,4 +231,27 @@ class GeneralRulesTest {
         assertPermanent("[ 8123.456789] Killed process 4321 (python) total-vm:2456780kB, anon-rss:1843200kB",
                 Category.RESOURCE_EXHAUSTION);
     }
+
+    @Test
+    void aToolchainOlderThanTheCodeAPackageDatabaseMissAndADocsCheckAreNamed() {
+        // swiftc that predates an attribute the code uses: the runner's Xcode is too old, not the code wrong
+        Verdict swift = classify("❌  /Users/travis/build/x/Source/JSON.swift:17:2: unknown attribute 'dynamicMemberLookup'\n"
+                + "@dynamicMemberLookup\n ^\n** BUILD FAILED **");
+        assertThat(swift.ruleId()).isEqualTo("swift.toolchain-too-old");
+        assertThat(swift.category()).isEqualTo(Category.CONFIGURATION);
+        assertThat(classify("Sources/App.swift:3:2: error: unknown attribute 'dynamicMemberLookUp'").category())
+                .as("a misspelt attribute is the code's error").isEqualTo(Category.COMPILATION);
+
+        // lit (Luvit's package manager) could not find an object in its database or upstream
+        Verdict lit = classify("lit version: 3.5.4\nuv.run: No such hash: 31b8b2b4c3dd1e1f6d7cfe2e2a0a4f19a2a2fd87\n"
+                + "stack traceback:\n\t[C]: in function 'error'\n\t[string \"bundle:deps/rdb.lua\"]:72: in function 'fetch'");
+        assertThat(lit.category()).isEqualTo(Category.DEPENDENCY);
+        assertThat(lit.transientFailure()).isFalse();
+
+        // a documentation checker's finding fails the same way every time
+        assertPermanent("error: File \\\"/home/travis/build/x/layers/+lang/go/README.org\\\" doesn't have "
+                + "\\\"Features:\\\" list in the top level \\\"Description\\\" headline", Category.QUALITY_GATE);
+        assertThat(classify("objcopy: file libfoo.so does not have a .debug section").ruleId())
+                .as("a binary without a section is not a docs check").isNotEqualTo("gate.docs-structure");
+    }
 }
