@@ -43,7 +43,7 @@ public final class Classifier {
         List<String> evidence = evidence(lines, winner, failure);
         return new Verdict(rule.category(), rule.transientFailure(), rule.severity(), confidence(winner, hits),
                 rule.action(), rule.remediation(), rule.id(), evidence, Fingerprints.of(rule.id(), evidence),
-                Targets.find(failure.target(), lines, winner.line()), RetryAfter.find(lines, failure.occurredAt()));
+                Targets.find(failure.target(), rule.category(), lines, winner.line()), RetryAfter.find(lines, failure.occurredAt()));
     }
 
     /** Nothing in the text decided, but the step's name says what it does: a weak verdict, better than none. */
@@ -53,7 +53,7 @@ public final class Classifier {
         String ruleId = "step-hint." + category.wireName();
         return new Verdict(category, guidance.transientFailure(), guidance.severity(), 0.35, guidance.action(),
                 guidance.remediation(), ruleId, evidence, Fingerprints.of(ruleId, evidence),
-                Targets.find(failure.target(), lines, -1), RetryAfter.find(lines, failure.occurredAt()));
+                Targets.find(failure.target(), category, lines, -1), RetryAfter.find(lines, failure.occurredAt()));
     }
 
     /** The rules that matched, best first, with their scores and decisive lines: for rule authors. */
@@ -97,7 +97,7 @@ public final class Classifier {
         return new Verdict(Category.UNKNOWN, retried, guidance.severity(),
                 said ? UNPLACED_CONFIDENCE : 0.0, said ? action : Action.INVESTIGATE,
                 said ? guidance.remediation() : SILENT_REMEDIATION, ruleId, evidence, Fingerprints.of(ruleId, evidence),
-                Targets.find(failure.target(), lines, -1), RetryAfter.find(lines, failure.occurredAt()));
+                Targets.find(failure.target(), Category.UNKNOWN, lines, -1), RetryAfter.find(lines, failure.occurredAt()));
     }
 
     /** The rule id of a failure whose log says only that a command failed. */

@@ -1,5 +1,6 @@
 package dev.rebound.classifier.classify;
 
+import dev.rebound.contracts.error.Category;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -48,10 +49,24 @@ final class Targets {
     private Targets() {
     }
 
-    /** The failing dependency: the reported one if given, else one found in the log, else null. */
-    static String find(String reported, Lines lines, int decisiveLine) {
+    /**
+     * Categories whose failures are the project's own (its code, its tests, its quality gates): no dependency
+     * failed, so a host in their log (a URL in an assertion, a link in a lint message) is not a target, and a
+     * retry-service's breaker must not count them against it.
+     */
+    private static final java.util.Set<Category> OWN = java.util.EnumSet.of(Category.COMPILATION,
+            Category.TEST_FAILURE, Category.QUALITY_GATE);
+
+    /**
+     * The failing dependency: the reported one if given, else, unless the failure is of the project's own code,
+     * one found in the log, else null.
+     */
+    static String find(String reported, Category category, Lines lines, int decisiveLine) {
         if (reported != null && !reported.isBlank()) {
             return reported.strip();
+        }
+        if (OWN.contains(category)) {
+            return null;
         }
         int n = lines.size();
         if (decisiveLine >= 0) {

@@ -54,6 +54,20 @@ class ClassifierTest {
     }
 
     @Test
+    void aFailureOfTheProjectsOwnCodeNamesNoTargetUnlessTheEventDoes() {
+        // a URL in an assertion or a lint message is not a dependency that failed
+        String log = "--- FAIL: TestSeparator (0.00s)\n    repo_test.go:75: expected entry to be in form of "
+                + "'* [link](https://github.com/acme/x) - description', got '* acme'\nFAIL";
+        Verdict test = classifier.classify(Failure.ofText(log));
+        assertThat(test.category()).isEqualTo(Category.TEST_FAILURE);
+        assertThat(test.target()).isNull();
+        assertThat(classifier.classify(new Failure(log, null, null, null, "github.com", null)).target())
+                .as("what the event reports is kept").isEqualTo("github.com");
+        assertThat(classifier.classify(Failure.ofText("curl: (6) Could not resolve host: github.com")).target())
+                .isEqualTo("github.com");
+    }
+
+    @Test
     void aBlipThatStoppedATestIsStillTransient() {
         // raised, not compared: the test hit the network and the network failed
         for (String log : java.util.List.of(
