@@ -254,4 +254,21 @@ class GeneralRulesTest {
         assertThat(classify("objcopy: file libfoo.so does not have a .debug section").ruleId())
                 .as("a binary without a section is not a docs check").isNotEqualTo("gate.docs-structure");
     }
+
+    @Test
+    void aMissingCommandAnUnsupportedPythonAPluginThatWillNotLoadAndAMockOutOfDateFailEveryRun() {
+        assertPermanent("+ ./stack.sh\nsh: 1: mkisofs: not found\nERROR: the VM image could not be built", Category.CONFIGURATION);
+        assertPermanent("/bin/sh: 3: ./configure: not found", Category.CONFIGURATION);
+        assertPermanent("ERROR: Package 'acme-client' requires a different Python: 2.7.18 not in '>=3.8'",
+                Category.DEPENDENCY);
+        assertPermanent("RuntimeError: This backport is meant only for Python 2. It does not work on Python 3.",
+                Category.DEPENDENCY);
+        assertPermanent("WARNING stevedore.named [-] Could not load 'file': No module named 'glance_store._drivers'",
+                Category.DEPENDENCY);
+        assertPermanent("UnknownMethodCallError: Method called is not a member of the object: get_volume_type",
+                Category.TEST_FAILURE);
+        // lookalikes: a host or path that is not found is no missing command
+        assertThat(classify("ssh: Could not resolve hostname db1: Name or service not known").category())
+                .isEqualTo(Category.NETWORK);
+    }
 }
