@@ -260,7 +260,7 @@ class GeneralRulesTest {
         assertPermanent("+ ./stack.sh\nsh: 1: mkisofs: not found\nERROR: the VM image could not be built", Category.CONFIGURATION);
         assertPermanent("/bin/sh: 3: ./configure: not found", Category.CONFIGURATION);
         assertPermanent("ERROR: Package 'acme-client' requires a different Python: 2.7.18 not in '>=3.8'",
-                Category.DEPENDENCY);
+                Category.CONFIGURATION);
         assertPermanent("RuntimeError: This backport is meant only for Python 2. It does not work on Python 3.",
                 Category.DEPENDENCY);
         assertPermanent("WARNING stevedore.named [-] Could not load 'file': No module named 'glance_store._drivers'",
