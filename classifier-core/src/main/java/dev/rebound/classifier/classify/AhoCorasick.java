@@ -16,6 +16,8 @@ final class AhoCorasick {
     /** The column of each (folded) character: characters no literal has share column 0. */
     private final byte[] column = new byte[ALPHABET];
     private final int columns;
+    /** The column of each ASCII character with A–Z read as a–z ({@link #scanIgnoringCase}). */
+    private final byte[] caseless = new byte[ALPHABET];
     /**
      * Transitions, flattened: the entry for the state at row offset {@code r} and character {@code c} is at
      * {@code r + column[c]} and holds the next state's row offset, bit-inverted (negative) when literals end
@@ -48,6 +50,9 @@ final class AhoCorasick {
             }
         }
         columns = used;
+        for (char c = 0; c < ALPHABET; c++) {
+            caseless[c] = column[c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c];
+        }
         longest = literals.stream().mapToInt(String::length).max().orElse(0);
         List<int[]> transitions = new ArrayList<>();
         List<List<Integer>> out = new ArrayList<>();
@@ -169,6 +174,27 @@ final class AhoCorasick {
     private void report(int row, int end, Hits hits) {
         for (int literal : outputs[row / columns]) {
             hits.hit(literal, end);
+        }
+    }
+
+    /**
+     * Reports every literal occurrence in {@code text} as it is, upper-case ASCII read as lower-case, in one walk
+     * over its characters: no folded copy is made (for a small automaton, whose table stays in cache, the copy
+     * costs as much as the walk).
+     */
+    void scanIgnoringCase(String text, Hits hits) {
+        int row = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            int next = this.next[row + (c < ALPHABET ? caseless[c] : column[ALPHABET - 1])];
+            if (next >= 0) {
+                row = next;
+            } else {
+                row = ~next;
+                for (int literal : outputs[row / columns]) {
+                    hits.hit(literal, i + 1);
+                }
+            }
         }
     }
 

@@ -107,7 +107,7 @@ public final class Redactor {
             return text;
         }
         List<Span> found = new ArrayList<>();
-        TRIGGERS.scan(AhoCorasick.fold(text, true), (trigger, end) -> {
+        TRIGGERS.scanIgnoringCase(text, (trigger, end) -> {
             int s = TRIGGER_SECRET[trigger];
             Secret secret = SECRETS.get(s);
             int triggerStart = end - TRIGGER_LENGTH[trigger];

@@ -51,6 +51,27 @@ class AhoCorasickTest {
         }
     }
 
+    @Test
+    void scanningIgnoringCaseFindsWhatScanningTheLowerCasedCopyFinds() {
+        AhoCorasick automaton = new AhoCorasick(LITERALS);
+        Random random = new Random(11);
+        String[] pieces = {"ERROR: Connection Refused ", "Timed OUT\n", "aAaAa ", "No Space left on device\n", "é ",
+                "X".repeat(41), "ok ", "B", "\n", "ErR", "\u00c9rror "};
+        for (int round = 0; round < 100; round++) {
+            StringBuilder text = new StringBuilder();
+            while (text.length() < 50 + random.nextInt(3_000)) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String mixed = text.toString();
+            List<int[]> copied = new ArrayList<>();
+            automaton.scan(AhoCorasick.fold(mixed, true), (literal, end) -> copied.add(new int[] {literal, end}));
+            List<int[]> direct = new ArrayList<>();
+            automaton.scanIgnoringCase(mixed, (literal, end) -> direct.add(new int[] {literal, end}));
+
+            assertThat(sorted(direct)).as("round %d", round).isNotEmpty().containsExactlyElementsOf(sorted(copied));
+        }
+    }
+
     private static List<int[]> naive(String text) {
         List<int[]> found = new ArrayList<>();
         for (int l = 0; l < LITERALS.size(); l++) {
