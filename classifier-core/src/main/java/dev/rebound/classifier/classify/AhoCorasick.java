@@ -187,13 +187,9 @@ final class AhoCorasick {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             int next = this.next[row + (c < ALPHABET ? caseless[c] : column[ALPHABET - 1])];
-            if (next >= 0) {
-                row = next;
-            } else {
-                row = ~next;
-                for (int literal : outputs[row / columns]) {
-                    hits.hit(literal, i + 1);
-                }
+            row = next >= 0 ? next : ~next;
+            if (next < 0) {
+                report(row, i + 1, hits);
             }
         }
     }
@@ -202,13 +198,9 @@ final class AhoCorasick {
     private void walk(byte[] folded, int row, int from, int to, Hits hits) {
         for (int i = from; i < to; i++) {
             int next = this.next[row + column[folded[i]]];
-            if (next >= 0) {
-                row = next;
-            } else {
-                row = ~next;
-                for (int literal : outputs[row / columns]) {
-                    hits.hit(literal, i + 1);
-                }
+            row = next >= 0 ? next : ~next;
+            if (next < 0) {
+                report(row, i + 1, hits);
             }
         }
     }

@@ -43,7 +43,8 @@ public final class Classifier {
         List<String> evidence = evidence(lines, winner, failure);
         return new Verdict(rule.category(), rule.transientFailure(), rule.severity(), confidence(winner, hits),
                 rule.action(), rule.remediation(), rule.id(), evidence, Fingerprints.of(rule.id(), evidence),
-                Targets.find(failure.target(), rule.category(), lines, winner.line()), RetryAfter.find(lines, failure.occurredAt()));
+                Targets.find(failure.target(), rule.category(), lines, winner.line()),
+                RetryAfter.find(lines, failure.occurredAt()));
     }
 
     /** Nothing in the text decided, but the step's name says what it does: a weak verdict, better than none. */
@@ -97,7 +98,8 @@ public final class Classifier {
         return new Verdict(Category.UNKNOWN, retried, guidance.severity(),
                 said ? UNPLACED_CONFIDENCE : 0.0, said ? action : Action.INVESTIGATE,
                 said ? guidance.remediation() : SILENT_REMEDIATION, ruleId, evidence, Fingerprints.of(ruleId, evidence),
-                Targets.find(failure.target(), Category.UNKNOWN, lines, -1), RetryAfter.find(lines, failure.occurredAt()));
+                Targets.find(failure.target(), Category.UNKNOWN, lines, -1),
+                RetryAfter.find(lines, failure.occurredAt()));
     }
 
     /** The rule id of a failure whose log says only that a command failed. */
@@ -157,8 +159,8 @@ public final class Classifier {
     }
 
     /**
-     * Whether a line only says a command failed, in two parts: the alternatives that start a line are tried there, the others only on a
-     * line with one of their words. A long line is looked at only when it holds an exit status' word (a frame line
+     * Whether a line only says a command failed, in two parts: the alternatives that start a line are tried
+     * there, the others only on a line with one of their words. A long line is looked at only when it holds an exit status' word (a frame line
      * is short, and a search of every 2,000-character line costs more than the rest of an unknown verdict).
      */
     private static boolean statusOnly(String lower, String line) {

@@ -162,7 +162,6 @@ public final class LinePattern {
     private record Reused(Matcher matcher, Budget.Guarded guarded) {
     }
 
-
     @Override
     public String toString() {
         return source;

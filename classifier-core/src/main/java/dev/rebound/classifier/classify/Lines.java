@@ -46,10 +46,12 @@ final class Lines {
             "deprecat");
     /**
      * What a line is marked by: error words, noise phrases, warning words, then the cues of targets, of waits, of
-     * secrets and of a test's assertion. A {@link Scan} looks for them together with a rule set's literals, in one pass.
+     * secrets and of a test's assertion. A {@link Scan} looks for them together with a rule set's literals, in one
+     * pass.
      */
     static final List<String> MARK_WORDS = java.util.stream.Stream.of(ERROR_WORDS, NOISE, WARNING_WORDS,
-            Targets.CUES, RetryAfter.CUES, Redactor.TRIGGER_WORDS, RuleSet.ASSERTION_CUES).flatMap(List::stream).toList();
+            Targets.CUES, RetryAfter.CUES, Redactor.TRIGGER_WORDS, RuleSet.ASSERTION_CUES).flatMap(List::stream)
+            .toList();
     private static final int FIRST_NOISE = ERROR_WORDS.size();
     private static final int FIRST_WARNING = FIRST_NOISE + NOISE.size();
     private static final int FIRST_HOST_CUE = FIRST_WARNING + WARNING_WORDS.size();

@@ -57,7 +57,8 @@ public final class RuleLoader {
 
     private static final Set<String> TOP_KEYS = Set.of("version", "guidance", "step-hints", "rules", "disable");
     private static final Set<String> RULE_KEYS = Set.of("id", "category", "description", "patterns", "exit-codes",
-            "signals", "steps", "transient", "severity", "action", "remediation", "weight", "confidence", "in-assertions");
+            "signals", "steps", "transient", "severity", "action", "remediation", "weight", "confidence",
+            "in-assertions");
     private static final Set<String> GUIDANCE_KEYS = Set.of("summary", "transient", "severity", "action", "remediation");
     private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9._\\-]{0,99}");
 

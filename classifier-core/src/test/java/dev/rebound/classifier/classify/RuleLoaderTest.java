@@ -68,25 +68,19 @@ class RuleLoaderTest {
     @Test
     void aRuleWrittenForAssertionLinesKeepsItsWeightThere() throws Exception {
         String log = "AssertionError: license server lic01 not responding\nFAILED tests/test_lic.py::test_checkout";
-        Path quoted = write("""
+        String rule = """
                 rules:
                   - id: acme.flaky-license-server
                     category: infrastructure
                     patterns: ['license server .* not responding']
                     weight: 1.3
-                """);
+                """;
+        Path quoted = write(rule);
         assertThat(new Classifier(RuleLoader.load(quoted)).classify(Failure.ofText(log)).category())
                 .as("by default a transient rule's hit on an assertion line is a value compared")
                 .isEqualTo(Category.TEST_FAILURE);
 
-        Path meant = write("""
-                rules:
-                  - id: acme.flaky-license-server
-                    category: infrastructure
-                    patterns: ['license server .* not responding']
-                    weight: 1.3
-                    in-assertions: true
-                """);
+        Path meant = write(rule + "    in-assertions: true\n");
         RuleSet rules = RuleLoader.load(meant);
         assertThat(rules.rules().get(0).inAssertions()).isTrue();
         assertThat(new Classifier(rules).classify(Failure.ofText(log)).ruleId()).isEqualTo("acme.flaky-license-server");
