@@ -43,8 +43,14 @@ public final class RuleSet {
     record Hit(Rule rule, int line, double score, List<Integer> lines) {
     }
 
-    /** How much a step name that suggests a hit's category strengthens the hit. */
+    /** How much a step name that suggests a hit's category strengthens the hit, when the hit is a near-tie. */
     static final double STEP_HINT_BOOST = 1.25;
+    /**
+     * How close to the best hit a hit must score for the step's name to strengthen it: the name breaks near-ties,
+     * it does not outrank a line that says what happened (a certificate that failed to verify in a step called
+     * "Install dependencies" is still a certificate that failed to verify).
+     */
+    static final double STEP_HINT_TIE = 0.9;
 
     private final Map<Category, List<LinePattern>> stepHints;
 
@@ -183,18 +189,34 @@ public final class RuleSet {
         List<Hit> hits = new ArrayList<>();
         for (int r = 0; r < ruleCount; r++) {
             Rule rule = rules.get(r);
-            double boost = hinted.contains(rule.category()) ? STEP_HINT_BOOST : 1.0;
             if (bestLine[r] != Integer.MIN_VALUE) {
                 List<Integer> matched = hitLines.get(r);
                 matched.sort(Comparator.naturalOrder());
-                hits.add(new Hit(rule, bestLine[r], best[r] * boost, List.copyOf(matched)));
+                hits.add(new Hit(rule, bestLine[r], best[r], List.copyOf(matched)));
             } else if (admitted[r] && rule.patterns().isEmpty()) {
                 // decided by exit code, signal or step alone: weaker than a line that says what happened
-                hits.add(new Hit(rule, -1, rule.weight() * 0.7 * boost, List.of()));
+                hits.add(new Hit(rule, -1, rule.weight() * 0.7, List.of()));
             }
+        }
+        if (!hinted.isEmpty()) {
+            hits = hintedNearTies(hits, hinted);
         }
         hits.sort(Comparator.comparingDouble(Hit::score).reversed().thenComparingInt(h -> h.rule().order()));
         return hits;
+    }
+
+    /** The hits with those of the hinted categories that score within {@link #STEP_HINT_TIE} of the best boosted. */
+    private static List<Hit> hintedNearTies(List<Hit> hits, List<Category> hinted) {
+        double top = 0;
+        for (Hit hit : hits) {
+            top = Math.max(top, hit.score());
+        }
+        List<Hit> weighed = new ArrayList<>(hits.size());
+        for (Hit hit : hits) {
+            boolean near = hit.score() >= STEP_HINT_TIE * top && hinted.contains(hit.rule().category());
+            weighed.add(near ? new Hit(hit.rule(), hit.line(), hit.score() * STEP_HINT_BOOST, hit.lines()) : hit);
+        }
+        return weighed;
     }
 
     /** Whether the pattern matches the line: its regular expression runs only if the line holds what it needs. */
@@ -215,13 +237,13 @@ public final class RuleSet {
 
     /**
      * A line of a test's assertion, quoting values: Python's and Java's assertion errors and asserts, JUnit's
-     * "expected: &lt;x&gt; but was", Go's "expected error …, got", Jest's "Expected substring:" and "Received
+     * "expected: &lt;x&gt; but was", any assert call (assertEqual, assertThat, assert_eq!), Go's "expected error …, got", Jest's "Expected substring:" and "Received
      * message:", Rust's "left:"/"right:", RSpec's and Chai's "expected … to equal", node:assert's "+ 'actual'" and
      * "- 'expected'" diff lines.
      */
     private static final java.util.regex.Pattern ASSERTION = java.util.regex.Pattern.compile("(?i)"
             + "\\bAssertion(?:Failed)?Error\\b|\\bComparisonFailure\\b|\\bMismatchError\\b"
-            + "|\\bassert(?:_eq|_ne|_equal|Equals|That|True|False)?[ (!]"
+            + "|\\bassert\\w*[ (!]"
             + "|\\bexpected:? ?[<\\[(\"'`]|\\bexpected (?:an? )?(?:error|exception|message|substring|string|value|output"
             + "|response|result|status)\\b|^(?:expected|received|actual)(?: substring| message| value| string)?: "
             + "|\\bexpected\\b.{0,200}?\\b(?:but (?:was|got|received)|to (?:equal|be|throw|contain|include|match|raise))\\b"

@@ -164,7 +164,7 @@ class ClassifierTest {
                 {"error: Failed to detach disk\nerror: block copy still active: domain has active block job",
                         "infra.platform-state"},
                 {"Error from server (ServiceUnavailable): the server is currently unable to handle the request",
-                        "network.gateway-error"}}) {
+                        "http.server-error"}}) {
             Verdict verdict = classifier.classify(Failure.ofText(c[0]));
             assertThat(verdict.ruleId()).as(c[0]).isEqualTo(c[1]);
             assertThat(verdict.transientFailure()).as(c[0]).isTrue();
@@ -260,6 +260,34 @@ class ClassifierTest {
         Verdict byText = classifier.classify(new Failure("curl: (6) Could not resolve host: example.org", "lint", 6,
                 null, null, null));
         assertThat(byText.category()).isEqualTo(Category.NETWORK);
+    }
+
+    @Test
+    void aStepNameBreaksNearTiesButDoesNotOutrankALineThatSaysWhatHappened() {
+        // pip 23.2's own words against an index with an untrusted certificate (made on this machine); "Could not
+        // fetch URL" alone is also a mirror rule's, and the step's name hints dependency
+        String pip = "Looking in indexes: https://127.0.0.1:18803/simple/\n"
+                + "Could not fetch URL https://127.0.0.1:18803/simple/httpx/: There was a problem confirming the ssl "
+                + "certificate: HTTPSConnectionPool(host='127.0.0.1', port=18803): Max retries exceeded with url: "
+                + "/simple/httpx/ (Caused by SSLError(SSLCertVerificationError(1, '[SSL: CERTIFICATE_VERIFY_FAILED] "
+                + "certificate verify failed: unable to get local issuer certificate (_ssl.c:1006)'))) - skipping\n"
+                + "ERROR: Could not find a version that satisfies the requirement httpx==0.27.2 (from versions: none)\n"
+                + "ERROR: No matching distribution found for httpx==0.27.2\n"
+                + "Could not fetch URL https://127.0.0.1:18803/simple/pip/: There was a problem confirming the ssl "
+                + "certificate: HTTPSConnectionPool(host='127.0.0.1', port=18803): Max retries exceeded with url: "
+                + "/simple/pip/ (Caused by SSLError(SSLCertVerificationError(1, '[SSL: CERTIFICATE_VERIFY_FAILED] "
+                + "certificate verify failed: unable to get local issuer certificate (_ssl.c:1006)'))) - skipping";
+        for (String step : new String[] {null, "Install dependencies"}) {
+            Verdict verdict = classifier.classify(new Failure(pip, step, 1, null, null, null));
+            assertThat(verdict.ruleId()).as("step %s", step).isEqualTo("config.tls-verification");
+            assertThat(verdict.transientFailure()).as("step %s", step).isFalse();
+        }
+        // a lock another session held, in a migration step: a timeout, not a migration that is wrong
+        String lock = "psql:migrations/V7__orders_index.sql:1: ERROR:  canceling statement due to lock timeout";
+        assertThat(classifier.classify(new Failure(lock, "Migrate database", 3, null, null, null)).ruleId())
+                .isEqualTo("timeout.read");
+        // where two rules are close, the step's name still decides
+        assertThat(RuleSet.STEP_HINT_TIE * RuleSet.STEP_HINT_BOOST).isGreaterThan(1.0);
     }
 
     @Test

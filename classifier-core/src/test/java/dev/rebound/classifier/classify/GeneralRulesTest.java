@@ -89,7 +89,7 @@ class GeneralRulesTest {
         assertRetriedBy("upload failed: dist/app.tar.gz to s3://ci-artifacts/app.tar.gz Connection was closed before "
                 + "we received a valid response from endpoint URL", "network.connection-reset", Category.NETWORK);
         assertRetriedBy("Object PUT failed: https://swift.example.org/v1/AUTH_ci/logs/run-42/console.html 503 "
-                + "Service Unavailable", "network.gateway-error", Category.NETWORK);
+                + "Service Unavailable", "http.server-error", Category.INFRASTRUCTURE);
         assertRetriedBy("Object PUT failed: https://swift.example.org/v1/AUTH_ci/logs/run-42/console.html",
                 "network.upload-failed", Category.NETWORK);
         assertRetriedBy("failure and no ability to reset contents for reupload", "network.upload-failed",
