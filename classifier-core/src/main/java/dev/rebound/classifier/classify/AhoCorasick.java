@@ -26,10 +26,6 @@ final class AhoCorasick {
     private final int[] next;
     /** The literals that end in each state (indexed by state number); empty for most. */
     private final int[][] outputs;
-    /** The longest literal's length: how far back a walk must start to be in the right state at a position. */
-    private final int longest;
-    /** Texts shorter than this are walked in one piece. */
-    private static final int TWO_WALKS_FROM = 512;
 
     /** A hit: literal {@code literal} ends at {@code end} (exclusive). */
     interface Hits {
@@ -53,7 +49,6 @@ final class AhoCorasick {
         for (char c = 0; c < ALPHABET; c++) {
             caseless[c] = column[c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c];
         }
-        longest = literals.stream().mapToInt(String::length).max().orElse(0);
         List<int[]> transitions = new ArrayList<>();
         List<List<Integer>> out = new ArrayList<>();
         transitions.add(newState());
@@ -114,61 +109,19 @@ final class AhoCorasick {
     }
 
     /**
-     * Reports every literal occurrence in a text folded by {@link #fold}, in text order. A long text is walked as
-     * two halves at once: each step depends on the one before (a table lookup), so two independent walks keep
-     * the processor busy where one waits on memory. The second walk starts {@link #longest} characters before
-     * its half, silently, so that it is in the state one walk would be in; its hits wait until the first half's
-     * are reported.
+     * Reports every literal occurrence in a text folded by {@link #fold}, in text order, in one walk. (Two walks over
+     * the text's halves at once, each independent of the other, were measured on 2026-12-03 against this one:
+     * 6.0 against 5.1 ns a character over the benchmark's texts, and 6 % fewer classifications a second.)
      */
     void scan(byte[] folded, Hits hits) {
-        int n = folded.length;
-        if (n < TWO_WALKS_FROM || longest >= n / 4) {
-            walk(folded, 0, 0, n, hits);
-            return;
-        }
-        int half = n / 2;
-        int b = 0;
-        for (int j = half - longest; j < half; j++) {
-            int to = next[b + column[folded[j]]];
-            b = to >= 0 ? to : ~to;
-        }
-        // the walks only note where they passed a state in which literals end: (row, end) pairs, each walk's own
-        // from one end of the buffer, reported afterwards in text order
-        int[] ends = new int[256];
-        int fromStart = 0;
-        int fromEnd = ends.length;
-        int a = 0;
-        for (int i = 0, j = half; i < half; i++, j++) {
-            int toA = next[a + column[folded[i]]];
-            int toB = next[b + column[folded[j]]];
-            a = toA >= 0 ? toA : ~toA;
-            b = toB >= 0 ? toB : ~toB;
-            if ((toA | toB) < 0) {
-                if (fromEnd - fromStart < 4) {
-                    int[] grown = new int[ends.length * 2];
-                    System.arraycopy(ends, 0, grown, 0, fromStart);
-                    int tail = ends.length - fromEnd;
-                    System.arraycopy(ends, fromEnd, grown, grown.length - tail, tail);
-                    fromEnd = grown.length - tail;
-                    ends = grown;
-                }
-                if (toA < 0) {
-                    ends[fromStart++] = a;
-                    ends[fromStart++] = i + 1;
-                }
-                if (toB < 0) {
-                    ends[--fromEnd] = j + 1;
-                    ends[--fromEnd] = b;
-                }
+        int row = 0;
+        for (int i = 0; i < folded.length; i++) {
+            int next = this.next[row + column[folded[i]]];
+            row = next >= 0 ? next : ~next;
+            if (next < 0) {
+                report(row, i + 1, hits);
             }
         }
-        for (int h = 0; h < fromStart; h += 2) {
-            report(ends[h], ends[h + 1], hits);
-        }
-        for (int h = ends.length - 2; h >= fromEnd; h -= 2) {
-            report(ends[h], ends[h + 1], hits);
-        }
-        walk(folded, b, 2 * half, n, hits);
     }
 
     private void report(int row, int end, Hits hits) {
@@ -187,17 +140,6 @@ final class AhoCorasick {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             int next = this.next[row + (c < ALPHABET ? caseless[c] : column[ALPHABET - 1])];
-            row = next >= 0 ? next : ~next;
-            if (next < 0) {
-                report(row, i + 1, hits);
-            }
-        }
-    }
-
-    /** One walk over folded[from, to) from the state at row offset {@code row}, reporting as it goes. */
-    private void walk(byte[] folded, int row, int from, int to, Hits hits) {
-        for (int i = from; i < to; i++) {
-            int next = this.next[row + column[folded[i]]];
             row = next >= 0 ? next : ~next;
             if (next < 0) {
                 report(row, i + 1, hits);

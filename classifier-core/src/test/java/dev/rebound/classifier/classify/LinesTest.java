@@ -23,6 +23,18 @@ class LinesTest {
     }
 
     @Test
+    void textBeyondAsciiIsLowerCasedAsTextNotAsBytes() {
+        // 'Ł' is U+0141: its low byte is 'A', which a byte copy of the string would make "aog"
+        Lines lines = Lines.of("ŁOG ERROR: Zażółć\nplain ASCII line FAILED");
+
+        assertThat(lines.lowerText).isEqualTo("łog error: zażółć\nplain ascii line failed\n");
+        assertThat(lines.errorMarked).containsExactly(true, true);
+        // the automaton reads a character beyond ASCII as one shared value, never as its low byte
+        assertThat(lines.folded[0]).isEqualTo((byte) 127);
+        assertThat(Lines.of("AbC dEf\nGHI").lowerText).isEqualTo("abc def\nghi\n");
+    }
+
+    @Test
     void aMarkerJoinedByARemovedColourCodeIsStillRemoved() {
         // the whole text holds no "section_": only once the colour code goes does the line show the marker
         Lines lines = Lines.of("sect\u001B[0mion_start:1700000000:step\nok");
