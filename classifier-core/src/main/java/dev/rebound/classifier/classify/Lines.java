@@ -365,11 +365,49 @@ final class Lines {
                 && (line.contains("section_") || line.contains("travis_"))) {
             line = CI_MARKER.matcher(line).replaceAll("");
         }
-        line = line.strip();
+        line = withoutTimestamp(line.strip());
         if (line.isEmpty()) {
             return null;
         }
         return line.length() > MAX_LINE ? line.substring(0, MAX_LINE) : line;
+    }
+
+    /**
+     * The line without the timestamp a runner put before it: GitHub Actions' raw logs start every line with one
+     * ({@code 2026-12-03T14:22:01.1234567Z }), Jenkins' timestamper with a bracketed one ({@code [2026-12-03T14:22:01.123Z] }).
+     * The tool's own line follows, and patterns anchored at its start must see it there.
+     */
+    static String withoutTimestamp(String line) {
+        int at = line.startsWith("[") ? 1 : 0;
+        // looked at only where a line starts with a digit and has a '-' and a 'T' in their places
+        if (line.length() < at + TIMESTAMP.length() + 2 || !isDigit(line.charAt(at)) || line.charAt(at + 4) != '-'
+                || line.charAt(at + 10) != 'T') {
+            return line;
+        }
+        for (int i = 0; i < TIMESTAMP.length(); i++) {
+            char want = TIMESTAMP.charAt(i);
+            char c = line.charAt(at + i);
+            if (want == 'd' ? !isDigit(c) : c != want) {
+                return line;
+            }
+        }
+        int end = at + TIMESTAMP.length();
+        if (line.charAt(end) == '.') {
+            do {
+                end++;
+            } while (end < line.length() && isDigit(line.charAt(end)));
+        }
+        if (end >= line.length() || line.charAt(end++) != 'Z' || at == 1 && (end >= line.length() || line.charAt(end++) != ']')) {
+            return line;
+        }
+        return end == line.length() ? "" : line.charAt(end) == ' ' ? line.substring(end).strip() : line;
+    }
+
+    /** A runner's timestamp up to its seconds: d is a digit. */
+    private static final String TIMESTAMP = "dddd-dd-ddTdd:dd:dd";
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     private static final int LOST_ANSI = 1;

@@ -23,6 +23,22 @@ class LinesTest {
     }
 
     @Test
+    void aRunnersTimestampBeforeALineIsRemovedSoThatAnchoredPatternsSeeTheToolsLine() {
+        Lines lines = Lines.of("2026-12-03T15:03:00.6202370Z Error: Server Error\n"
+                + "[2026-12-03T15:03:01.123Z] npm ERR! code E404\n"
+                + "2026-12-03T15:03:02Z   indented\n"
+                + "2026-12-03T15:03:03.1Z\n"
+                + "2026-12-03 15:03:04 ERROR a log's own timestamp stays\n"
+                + "2026-12-03T15:03:05.1Zulu is not a timestamp");
+
+        assertThat(lines.lines).containsExactly("Error: Server Error", "npm ERR! code E404", "indented",
+                "2026-12-03 15:03:04 ERROR a log's own timestamp stays", "2026-12-03T15:03:05.1Zulu is not a timestamp");
+        assertThat(new Classifier(RuleLoader.defaults()).classify(Failure.ofText(
+                "2026-12-03T15:03:00.6202370Z Error: Not Found - https://docs.github.com/rest/releases/releases"))
+                .ruleId()).as("a pattern anchored at the line's start").isEqualTo("github.api-not-found");
+    }
+
+    @Test
     void textBeyondAsciiIsLowerCasedAsTextNotAsBytes() {
         // 'Ł' is U+0141: its low byte is 'A', which a byte copy of the string would make "aog"
         Lines lines = Lines.of("ŁOG ERROR: Zażółć\nplain ASCII line FAILED");
