@@ -73,7 +73,7 @@ class RuleLoaderTest {
                   - id: acme.flaky-license-server
                     category: infrastructure
                     patterns: ['license server .* not responding']
-                    weight: 1.3
+                    weight: 1.5
                 """;
         Path quoted = write(rule);
         assertThat(new Classifier(RuleLoader.load(quoted)).classify(Failure.ofText(log)).category())
