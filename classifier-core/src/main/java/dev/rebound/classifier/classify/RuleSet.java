@@ -247,10 +247,16 @@ public final class RuleSet {
             + "|\\bexpected:? ?[<\\[(\"'`]|\\bexpected (?:an? )?(?:error|exception|message|substring|string|value|output"
             + "|response|result|status)\\b|^(?:expected|received|actual)(?: substring| message| value| string)?: "
             + "|\\bexpected\\b.{0,200}?\\b(?:but (?:was|got|received)|to (?:equal|be|throw|contain|include|match|raise))\\b"
-            + "|^ *(?:left|right): |^[+-] '.*'$");
+            + "|^ *(?:left|right): |^[+-] '.*'$"
+            // a line that reports a test that passed: its words are the test's name or output
+            + "|^(?:\u2714|\u2713|\u221A) |\\bPASSED\\b|^--- PASS: |^ok \\d+ |\\[ +OK \\]| \\.\\.\\. ok$"
+            // a line that says the tool will try again: a blip that a later line shows was, or was not, the end
+            + "|(?i)\\bretrying\\b|\\bwill retry\\b|\\btrying again\\b");
     /** What every line {@link #ASSERTION} finds holds one of, lower-cased: lines without any are not tried. */
     static final List<String> ASSERTION_CUES = List.of("assert", "comparisonfailure", "mismatcherror", "expected",
-            "received", "actual", "left:", "right:", "+ '", "- '");
+            "received", "actual", "left:", "right:", "+ '", "- '",
+            "\u2714 ", "\u2713 ", "\u221a ", "passed", "--- pass: ", "ok ", "[ ", " ... ok", "retrying", "will retry",
+            "trying again");
     private static final byte NOT_ASSERTION = 1;
     private static final byte IS_ASSERTION = 2;
 

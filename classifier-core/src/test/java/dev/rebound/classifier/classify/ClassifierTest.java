@@ -263,6 +263,21 @@ class ClassifierTest {
     }
 
     @Test
+    void aBlipInAPassingTestsNameOrInARetryThatWentOnDoesNotOutrankTheFailure() {
+        // node --test names its passing tests after what they check; the failure is the missing variable
+        String log = "✔ retries when the upstream answers ECONNREFUSED (0.41ms)\n"
+                + "pg_isready: no response (connection refused), retrying\n"
+                + "pg_isready: accepting connections\n"
+                + "KeyError: 'LEDGER_DATABASE_URL'";
+        Verdict verdict = classifier.classify(Failure.ofText(log));
+        assertThat(verdict.category()).isEqualTo(Category.CONFIGURATION);
+        assertThat(verdict.transientFailure()).isFalse();
+        // with nothing else said, the blip still decides, at a lower score
+        assertThat(classifier.classify(Failure.ofText("pg_isready: no response (connection refused), retrying"))
+                .category()).isEqualTo(Category.NETWORK);
+    }
+
+    @Test
     void aStepNameBreaksNearTiesButDoesNotOutrankALineThatSaysWhatHappened() {
         // pip 23.2's own words against an index with an untrusted certificate (made on this machine); "Could not
         // fetch URL" alone is also a mirror rule's, and the step's name hints dependency
