@@ -102,6 +102,11 @@ final class Lines {
     /** Each line's position among the lines that are not noise, from 0; and how many those are. */
     final int[] rank;
     final int ranked;
+    /**
+     * The line that starts the last command of the log (a runner's echo of it: {@code $ cmd}), or -1: a job stops
+     * at its first failing command, so what came before it had not failed the job.
+     */
+    final int lastCommand;
 
     /** Whether every line is ASCII: known from the text they came from. */
     private final boolean ascii;
@@ -175,6 +180,13 @@ final class Lines {
             }
         }
         ranked = Math.max(1, r);
+        int last = -1;
+        for (int i = lines.size() - 1; i > 0 && last < 0; i--) {
+            if (lines.get(i).startsWith("$ ")) {
+                last = i;
+            }
+        }
+        lastCommand = last;
     }
 
     /** Where each line starts when the lines are joined, each followed by a newline; returns the joined length. */

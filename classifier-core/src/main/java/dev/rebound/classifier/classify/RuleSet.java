@@ -234,6 +234,11 @@ public final class RuleSet {
      * what the test expected or got than what stopped the job, and the test's own failure should decide.
      */
     static final double QUOTED = 0.4;
+    /**
+     * How much a hit weighs before the log's last command (a runner's {@code $ cmd} echo): a job stops at its first
+     * failing command, so an earlier command's blip, retried or logged by a passing test, had not failed it.
+     */
+    static final double BEFORE_LAST_COMMAND = 0.75;
 
     /**
      * A line of a test's assertion, quoting values: Python's and Java's assertion errors and asserts, JUnit's
@@ -262,7 +267,8 @@ public final class RuleSet {
 
     private void record(int rule, int line, Lines lines, double[] best, int[] bestLine,
                         List<List<Integer>> hitLines, byte[] assertion) {
-        double position = 0.8 + 0.2 * (lines.rank[line] + 1) / (double) lines.ranked;
+        double position = (0.8 + 0.2 * (lines.rank[line] + 1) / (double) lines.ranked)
+                * (line < lines.lastCommand ? BEFORE_LAST_COMMAND : 1.0);
         double marked = lines.warning[line] ? 0.6 : lines.errorMarked[line] ? 1.0 : 0.85;
         Rule decided = rules.get(rule);
         double score = decided.weight() * position * marked;

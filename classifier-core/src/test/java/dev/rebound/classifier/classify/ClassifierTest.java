@@ -278,6 +278,21 @@ class ClassifierTest {
     }
 
     @Test
+    void whatAnEarlierCommandPrintedWeighsLessThanTheLastCommandsFailure() {
+        // GitLab echoes each command; the job stopped at the last one, the lint, not at the tests before it
+        String log = "$ npm test\n"
+                + "Error: connect ECONNREFUSED 127.0.0.1:6379\n"
+                + "# pass 12\n"
+                + "$ npx eslint src test\n"
+                + "/builds/acme/app/src/cart.js\n"
+                + "  4:16  error  Expected '===' and instead saw '=='  eqeqeq\n"
+                + "✖ 1 problem (1 error, 0 warnings)";
+        assertThat(classifier.classify(Failure.ofText(log)).category()).isEqualTo(Category.QUALITY_GATE);
+        assertThat(classifier.classify(Failure.ofText(log.replace("$ npx eslint", "npx eslint"))).category())
+                .as("without the echo, the blip is the later command's").isEqualTo(Category.NETWORK);
+    }
+
+    @Test
     void aStepNameBreaksNearTiesButDoesNotOutrankALineThatSaysWhatHappened() {
         // pip 23.2's own words against an index with an untrusted certificate (made on this machine); "Could not
         // fetch URL" alone is also a mirror rule's, and the step's name hints dependency
