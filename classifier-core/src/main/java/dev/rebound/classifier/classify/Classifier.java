@@ -160,8 +160,9 @@ public final class Classifier {
 
     /**
      * Whether a line only says a command failed, in two parts: the alternatives that start a line are tried
-     * there, the others only on a line with one of their words. A long line is looked at only when it holds an exit status' word (a frame line
-     * is short, and a search of every 2,000-character line costs more than the rest of an unknown verdict).
+     * there, the others only on a line with one of their words. A long line is looked at only when it holds an exit
+     * status' word (a frame line is short, and a search of every 2,000-character line costs more than the rest of an
+     * unknown verdict).
      */
     private static boolean statusOnly(String lower, String line) {
         return (line.length() <= 300 || lower.contains("exit")) && (STATUS_AT_START.matcher(line).lookingAt()

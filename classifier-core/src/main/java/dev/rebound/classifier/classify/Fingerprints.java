@@ -112,7 +112,7 @@ public final class Fingerprints {
 
     // the cheap tests: each holds for every line its expression can match in
 
-    private static boolean isDigit(char c) {
+    static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
     }
 

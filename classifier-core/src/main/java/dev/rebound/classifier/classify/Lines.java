@@ -386,20 +386,20 @@ final class Lines {
 
     /**
      * The line without the timestamp a runner put before it: GitHub Actions' raw logs start every line with one
-     * ({@code 2026-12-03T14:22:01.1234567Z }), Jenkins' timestamper with a bracketed one ({@code [2026-12-03T14:22:01.123Z] }).
-     * The tool's own line follows, and patterns anchored at its start must see it there.
+     * ({@code 2026-12-03T14:22:01.1234567Z }), Jenkins' timestamper with a bracketed one
+     * ({@code [2026-12-03T14:22:01.123Z] }). The tool's own line follows, and patterns anchored at its start must see
+     * it there.
      */
     static String withoutTimestamp(String line) {
         int at = line.startsWith("[") ? 1 : 0;
-        // looked at only where a line starts with a digit and has a '-' and a 'T' in their places
-        if (line.length() < at + TIMESTAMP.length() + 2 || !isDigit(line.charAt(at)) || line.charAt(at + 4) != '-'
-                || line.charAt(at + 10) != 'T') {
+        if (line.length() < at + TIMESTAMP.length() + 2) {
             return line;
         }
+        // most lines differ at their first character
         for (int i = 0; i < TIMESTAMP.length(); i++) {
             char want = TIMESTAMP.charAt(i);
             char c = line.charAt(at + i);
-            if (want == 'd' ? !isDigit(c) : c != want) {
+            if (want == 'd' ? !Fingerprints.isDigit(c) : c != want) {
                 return line;
             }
         }
@@ -407,20 +407,18 @@ final class Lines {
         if (line.charAt(end) == '.') {
             do {
                 end++;
-            } while (end < line.length() && isDigit(line.charAt(end)));
+            } while (end < line.length() && Fingerprints.isDigit(line.charAt(end)));
         }
-        if (end >= line.length() || line.charAt(end++) != 'Z' || at == 1 && (end >= line.length() || line.charAt(end++) != ']')) {
+        String closing = at == 1 ? "Z]" : "Z";
+        if (!line.startsWith(closing, end)) {
             return line;
         }
+        end += closing.length();
         return end == line.length() ? "" : line.charAt(end) == ' ' ? line.substring(end).strip() : line;
     }
 
     /** A runner's timestamp up to its seconds: d is a digit. */
     private static final String TIMESTAMP = "dddd-dd-ddTdd:dd:dd";
-
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
-    }
 
     private static final int LOST_ANSI = 1;
     private static final int CI_MARK = 2;

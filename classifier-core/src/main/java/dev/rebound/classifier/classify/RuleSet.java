@@ -205,7 +205,7 @@ public final class RuleSet {
         return hits;
     }
 
-    /** The hits with those of the hinted categories that score within {@link #STEP_HINT_TIE} of the best boosted. */
+    /** The hits, those of the hinted categories that score within {@link #STEP_HINT_TIE} of the best one boosted. */
     private static List<Hit> hintedNearTies(List<Hit> hits, List<Category> hinted) {
         double top = 0;
         for (Hit hit : hits) {
@@ -229,9 +229,10 @@ public final class RuleSet {
     }
 
     /**
-     * How much a transient rule's hit weighs on a line of a test's assertion ({@link #ASSERTION}), unless the rule
-     * is written for such lines ({@link Rule#inAssertions}): there, a timeout or a refused connection is more often
-     * what the test expected or got than what stopped the job, and the test's own failure should decide.
+     * How much a transient rule's hit weighs on a line that quotes a blip rather than reports one ({@link #ASSERTION}:
+     * a test's assertion, a test that passed, a retry that went on), unless the rule is written for such lines
+     * ({@link Rule#inAssertions}): there, a timeout or a refused connection is more often what the test expected or
+     * got, a test's name, or a blip a later line shows was or was not the end, than what stopped the job.
      */
     static final double QUOTED = 0.4;
     /**
@@ -241,10 +242,11 @@ public final class RuleSet {
     static final double BEFORE_LAST_COMMAND = 0.75;
 
     /**
-     * A line of a test's assertion, quoting values: Python's and Java's assertion errors and asserts, JUnit's
-     * "expected: &lt;x&gt; but was", any assert call (assertEqual, assertThat, assert_eq!), Go's "expected error …, got", Jest's "Expected substring:" and "Received
-     * message:", Rust's "left:"/"right:", RSpec's and Chai's "expected … to equal", node:assert's "+ 'actual'" and
-     * "- 'expected'" diff lines.
+     * A line that quotes a blip: a test's assertion, quoting values (Python's and Java's assertion errors and
+     * asserts, JUnit's "expected: &lt;x&gt; but was", any assert call such as assertEqual, assertThat, assert_eq!,
+     * Go's "expected error …, got", Jest's "Expected substring:" and "Received message:", Rust's "left:"/"right:",
+     * RSpec's and Chai's "expected … to equal", node:assert's "+ 'actual'" and "- 'expected'" diff lines); a line
+     * reporting a test that passed; a line saying the tool will try again.
      */
     private static final java.util.regex.Pattern ASSERTION = java.util.regex.Pattern.compile("(?i)"
             + "\\bAssertion(?:Failed)?Error\\b|\\bComparisonFailure\\b|\\bMismatchError\\b"
@@ -256,7 +258,7 @@ public final class RuleSet {
             // a line that reports a test that passed: its words are the test's name or output
             + "|^(?:\u2714|\u2713|\u221A) |\\bPASSED\\b|^--- PASS: |^ok \\d+ |\\[ +OK \\]| \\.\\.\\. ok$"
             // a line that says the tool will try again: a blip that a later line shows was, or was not, the end
-            + "|(?i)\\bretrying\\b|\\bwill retry\\b|\\btrying again\\b");
+            + "|\\bretrying\\b|\\bwill retry\\b|\\btrying again\\b");
     /** What every line {@link #ASSERTION} finds holds one of, lower-cased: lines without any are not tried. */
     static final List<String> ASSERTION_CUES = List.of("assert", "comparisonfailure", "mismatcherror", "expected",
             "received", "actual", "left:", "right:", "+ '", "- '",
