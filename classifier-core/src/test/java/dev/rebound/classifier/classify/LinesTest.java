@@ -23,6 +23,24 @@ class LinesTest {
     }
 
     @Test
+    void eightAsciiCharactersAtOnceAreLowerCasedExactlyAsOneAtATime() {
+        for (int c = 0; c < 128; c++) {
+            for (int at = 0; at < Long.BYTES; at++) {
+                // the character in each position, beside characters that sit at the edges of A-Z
+                long eight = 0x5B5A41407A61605FL & ~(0xFFL << 8 * at) | (long) c << 8 * at;
+                long expected = 0;
+                for (int b = 0; b < Long.BYTES; b++) {
+                    int ch = (int) (eight >>> 8 * b) & 0xFF;
+                    expected |= (long) (ch >= 'A' && ch <= 'Z' ? ch + 32 : ch) << 8 * b;
+                }
+                assertThat(Lines.lowerAscii(eight)).as("character %d at byte %d", c, at).isEqualTo(expected);
+            }
+        }
+        assertThat(Lines.of("MIXED Case LINE of more than EIGHT ChArAcTeRs\nZ@[`Az").lowerText())
+                .isEqualTo("mixed case line of more than eight characters\nz@[`az\n");
+    }
+
+    @Test
     void aRunnersTimestampBeforeALineIsRemovedSoThatAnchoredPatternsSeeTheToolsLine() {
         Lines lines = Lines.of("2026-12-03T15:03:00.6202370Z Error: Server Error\n"
                 + "[2026-12-03T15:03:01.123Z] npm ERR! code E404\n"
@@ -43,11 +61,11 @@ class LinesTest {
         // 'Ł' is U+0141: its low byte is 'A', which a byte copy of the string would make "aog"
         Lines lines = Lines.of("ŁOG ERROR: Zażółć\nplain ASCII line FAILED");
 
-        assertThat(lines.lowerText).isEqualTo("łog error: zażółć\nplain ascii line failed\n");
+        assertThat(lines.lowerText()).isEqualTo("łog error: zażółć\nplain ascii line failed\n");
         assertThat(lines.errorMarked).containsExactly(true, true);
         // the automaton reads a character beyond ASCII as one shared value, never as its low byte
         assertThat(lines.folded[0]).isEqualTo((byte) 127);
-        assertThat(Lines.of("AbC dEf\nGHI").lowerText).isEqualTo("abc def\nghi\n");
+        assertThat(Lines.of("AbC dEf\nGHI").lowerText()).isEqualTo("abc def\nghi\n");
     }
 
     @Test
