@@ -43,8 +43,25 @@ final class RequiredLiteral {
             return new Requirement(null, List.of(), null, null, null, caseSensitive, List.of(), List.of());
         }
 
+        /**
+         * The runs a line need still be checked for when it is known to hold {@code found} (lower-cased, ASCII: a
+         * prefilter's literal found in the lower-cased line): in a caseless expression, the runs {@code found}
+         * contains are there already.
+         */
+        List<String> runsBesides(String found) {
+            return caseSensitive ? runs : runs.stream().filter(run -> !found.contains(run)).toList();
+        }
+
         /** Whether a line (and its lower-cased form) can match at all; false means the expression need not run. */
         boolean admits(String line, String lowerLine) {
+            return admits(line, lowerLine, runs);
+        }
+
+        /**
+         * As {@link #admits(String, String)}, checking only {@code runs} of this requirement's runs: those the
+         * caller does not already know the line holds ({@link #runsBesides}).
+         */
+        boolean admits(String line, String lowerLine, List<String> runs) {
             String subject = caseSensitive ? line : lowerLine;
             for (String run : runs) {
                 if (!subject.contains(run)) {

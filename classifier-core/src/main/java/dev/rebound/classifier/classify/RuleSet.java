@@ -34,9 +34,10 @@ public final class RuleSet {
 
     /**
      * A literal of the prefilter: one of a finite pattern's strings ({@code expansion} ≥ 0, the literal is the
-     * match) or the required literal of a pattern that runs as a regular expression ({@code expansion} = -1).
+     * match) or the required literal of a pattern that runs as a regular expression ({@code expansion} = -1), with
+     * the runs of the pattern's requirement that a line holding the literal must still be checked for.
      */
-    private record Trigger(PatternRef ref, int expansion, int length) {
+    private record Trigger(PatternRef ref, int expansion, int length, List<String> runsToCheck) {
     }
 
     /** A rule's best hit. */
@@ -97,12 +98,15 @@ public final class RuleSet {
                     for (int e = 0; e < pattern.expansions().size(); e++) {
                         String literal = pattern.expansions().get(e).toLowerCase(Locale.ROOT);
                         literals.add(literal);
-                        triggers.add(new Trigger(ref, e, literal.length()));
+                        triggers.add(new Trigger(ref, e, literal.length(), pattern.requirement().runs()));
                     }
                 } else if (!pattern.requirement().triggers().isEmpty()) {
                     for (String literal : pattern.requirement().triggers()) {
                         literals.add(literal);
-                        triggers.add(new Trigger(ref, -1, literal.length()));
+                        // the scan reads characters beyond ASCII as one: only an ASCII literal is known to be there
+                        boolean exact = literal.chars().allMatch(c -> c < 0x80 && c != '\n');
+                        triggers.add(new Trigger(ref, -1, literal.length(), exact
+                                ? pattern.requirement().runsBesides(literal) : pattern.requirement().runs()));
                     }
                 } else {
                     unfiltered.add(ref);
@@ -192,7 +196,7 @@ public final class RuleSet {
                 hit = ref.pattern().matchesAt(lines.lines.get(line), start, trigger.expansion());
             } else if (lastTried[ref.index()] != base + line) {
                 lastTried[ref.index()] = base + line;
-                hit = matches(ref, lines, line, lower, budget);
+                hit = matches(ref, trigger.runsToCheck(), lines, line, lower, budget);
             } else {
                 hit = false;
             }
@@ -213,7 +217,7 @@ public final class RuleSet {
                 continue;
             }
             for (int line = Math.max(0, n - UNFILTERED_LINES); line < n; line++) {
-                if (!lines.noise[line] && matches(ref, lines, line, lower, budget)) {
+                if (!lines.noise[line] && matches(ref, ref.pattern().requirement().runs(), lines, line, lower, budget)) {
                     record(ref.rule(), line, lines, best, bestLine, hitLines, assertion);
                 }
             }
@@ -250,13 +254,18 @@ public final class RuleSet {
         return weighed;
     }
 
-    /** Whether the pattern matches the line: its regular expression runs only if the line holds what it needs. */
-    private static boolean matches(PatternRef ref, Lines lines, int line, String[] lower, Budget budget) {
+    /**
+     * Whether the pattern matches the line: its regular expression runs only if the line holds what it needs, of
+     * which {@code runs} are not known to be there yet.
+     */
+    private static boolean matches(PatternRef ref, List<String> runs, Lines lines, int line, String[] lower,
+                                   Budget budget) {
         if (lower[line] == null) {
             lower[line] = lines.lower(line);
         }
         String text = lines.lines.get(line);
-        return ref.pattern().requirement().admits(text, lower[line]) && ref.pattern().find(text, lower[line], budget);
+        return ref.pattern().requirement().admits(text, lower[line], runs)
+                && ref.pattern().find(text, lower[line], budget);
     }
 
     /**

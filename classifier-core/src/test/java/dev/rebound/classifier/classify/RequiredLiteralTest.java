@@ -15,6 +15,18 @@ class RequiredLiteralTest {
     }
 
     @Test
+    void aLineKnownToHoldTheTriggerIsCheckedOnlyForTheOtherRunsAndOnlyWhenCaseDoesNotMatter() {
+        RequiredLiteral.Requirement caseless = RequiredLiteral.analyze("(?i)Error[^0-9]{0,20}\\b50[24]\\b");
+        assertThat(caseless.runs()).containsExactly("error", "50");
+        assertThat(caseless.runsBesides("error")).containsExactly("50");
+        assertThat(caseless.admits("Error: 404", "error: 404", caseless.runsBesides("error"))).isFalse();
+        assertThat(caseless.admits("Error: 502", "error: 502", caseless.runsBesides("error"))).isTrue();
+        RequiredLiteral.Requirement exact = RequiredLiteral.analyze("Error[^0-9]{0,20}50[24]");
+        assertThat(exact.runsBesides("error")).as("a lower-cased hit says nothing of the case the run needs")
+                .containsExactly("Error", "50");
+    }
+
+    @Test
     void optionalAndRepeatedCharactersEndARun() {
         assertThat(RequiredLiteral.of("colou?r mismatch")).isEqualTo("r mismatch");
         assertThat(RequiredLiteral.of("ab+cdefg")).isEqualTo("cdefg");
