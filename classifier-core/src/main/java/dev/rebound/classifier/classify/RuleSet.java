@@ -296,7 +296,8 @@ public final class RuleSet {
             + "|\\bexpected\\b.{0,200}?\\b(?:but (?:was|got|received)|to (?:equal|be|throw|contain|include|match|raise))\\b"
             + "|^ *(?:left|right): |^[+-] '.*'$"
             // a line that reports a test that passed: its words are the test's name or output
-            + "|^(?:\u2714|\u2713|\u221A) |\\bPASSED\\b|^--- PASS: |^ok \\d+ |\\[ +OK \\]| \\.\\.\\. ok$"
+            // (pytest's PASSED in capitals only: "the deadline passed" is prose that may report the blip itself)
+            + "|^(?:\u2714|\u2713|\u221A) |(?-i:\\bPASSED\\b)|^--- PASS: |^ok \\d+ |\\[ +OK \\]| \\.\\.\\. ok$"
             // a line that says the tool will try again: a blip that a later line shows was, or was not, the end
             + "|\\bretrying\\b|\\bwill retry\\b|\\btrying again\\b");
     /** What every line {@link #ASSERTION} finds holds one of, lower-cased: lines without any are not tried. */

@@ -278,6 +278,19 @@ class ClassifierTest {
     }
 
     @Test
+    void onlyATestRunnersPassedInCapitalsMarksAPassingTestNotTheWordInProse() {
+        double plain = topScore("Error: context deadline exceeded while the registry answered");
+        assertThat(topScore("Error: context deadline exceeded: the deadline passed before the registry answered"))
+                .as("prose").isEqualTo(plain);
+        assertThat(topScore("tests/test_pull.py::test_timeout PASSED: context deadline exceeded"))
+                .as("pytest's passing test").isLessThan(plain * 0.5);
+    }
+
+    private double topScore(String log) {
+        return Double.parseDouble(classifier.explain(Failure.ofText(log)).get(0).split(" ")[0].replace(',', '.'));
+    }
+
+    @Test
     void whatAnEarlierCommandPrintedWeighsLessThanTheLastCommandsFailure() {
         // GitLab echoes each command; the job stopped at the last one, the lint, not at the tests before it
         String log = "$ npm test\n"
