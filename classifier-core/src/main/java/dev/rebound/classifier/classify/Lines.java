@@ -111,6 +111,12 @@ final class Lines {
      * at its first failing command, so what came before it had not failed the job.
      */
     final int lastCommand;
+    /**
+     * Lines a passing test printed: in {@code go test -v} output, those between a test's {@code === RUN   Name}
+     * and its {@code --- PASS: Name}, when no other test's line comes between (parallel tests interleave; their
+     * lines are left alone). What a test that passed logged did not fail the job.
+     */
+    final boolean[] passedTest;
 
     /** Whether every line is ASCII: known from the text they came from. */
     private final boolean ascii;
@@ -192,6 +198,31 @@ final class Lines {
             }
         }
         lastCommand = last;
+        passedTest = passedGoTests(lines);
+    }
+
+    /** {@link #passedTest}: the lines of each Go test that passed and whose block holds no other test's line. */
+    private static boolean[] passedGoTests(List<String> lines) {
+        boolean[] passed = new boolean[lines.size()];
+        int run = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.startsWith("=== ")) {
+                run = line.startsWith("=== RUN ") ? i : -1;
+            } else if (line.startsWith("--- ")) {
+                if (run >= 0 && line.startsWith("--- PASS: ")
+                        && line.startsWith(testName(lines.get(run), "=== RUN ") + " (", "--- PASS: ".length())) {
+                    java.util.Arrays.fill(passed, run + 1, i, true);
+                }
+                run = -1;
+            }
+        }
+        return passed;
+    }
+
+    /** The test's name after a Go test event's prefix ({@code === RUN   TestX} gives {@code TestX}). */
+    private static String testName(String line, String prefix) {
+        return line.substring(prefix.length()).strip();
     }
 
     /** Where each line starts when the lines are joined, each followed by a newline; returns the joined length. */

@@ -62,8 +62,10 @@ public final class Redactor {
             new Secret("basic-auth", "basic", Pattern.compile("(?i)(authorization:\\s*basic\\s+)([A-Za-z0-9+/=]{8,})"), 2),
             new Secret("url-password", "://",
                     Pattern.compile("(://[^\\s:/@]{1,100}:)([^\\s@/]{1,200})(@)"), 2),
+            // not a test runner's result: Go's "--- PASS: TestName", automake's "PASS: t/name.sh" at a line's start
             new Secret("password", List.of("pass", "pwd"),
-                    Pattern.compile("(?i)((?:password|passwd|pass|pwd)[\"']?\\s*[:=]\\s*[\"']?)([^\\s\"',;&]{3,200})"), 2),
+                    Pattern.compile("(?i)(?!(?:(?<![^\\n])|(?<=--- ))(?-i:PASS): )"
+                            + "((?:password|passwd|pass|pwd)[\"']?\\s*[:=]\\s*[\"']?)([^\\s\"',;&]{3,200})"), 2),
             new Secret("token", "token",
                     Pattern.compile("(?i)((?:access_|auth_|api_|refresh_|id_|private_)?token[\"']?\\s*[:=]\\s*[\"']?)([^\\s\"',;&]{8,300})"), 2),
             new Secret("secret", "secret",

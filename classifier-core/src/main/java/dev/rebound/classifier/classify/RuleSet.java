@@ -286,7 +286,8 @@ public final class RuleSet {
      * asserts, JUnit's "expected: &lt;x&gt; but was", any assert call such as assertEqual, assertThat, assert_eq!,
      * Go's "expected error …, got", Jest's "Expected substring:" and "Received message:", Rust's "left:"/"right:",
      * RSpec's and Chai's "expected … to equal", node:assert's "+ 'actual'" and "- 'expected'" diff lines); a line
-     * reporting a test that passed; a line saying the tool will try again.
+     * reporting a test that passed; a line saying the tool will try again; a line saying its blip was expected or
+     * simulated by the test ("connection refused (expected)").
      */
     private static final java.util.regex.Pattern ASSERTION = java.util.regex.Pattern.compile("(?i)"
             + "\\bAssertion(?:Failed)?Error\\b|\\bComparisonFailure\\b|\\bMismatchError\\b"
@@ -299,12 +300,14 @@ public final class RuleSet {
             // (pytest's PASSED in capitals only: "the deadline passed" is prose that may report the blip itself)
             + "|^(?:\u2714|\u2713|\u221A) |(?-i:\\bPASSED\\b)|^--- PASS: |^ok \\d+ |\\[ +OK \\]| \\.\\.\\. ok$"
             // a line that says the tool will try again: a blip that a later line shows was, or was not, the end
-            + "|\\bretrying\\b|\\bwill retry\\b|\\btrying again\\b");
+            + "|\\bretrying\\b|\\bwill retry\\b|\\btrying again\\b"
+            // a line that says its blip was expected or made up by the test
+            + "|\\((?:expected|simulated)(?: by (?:the )?tests?)?\\)");
     /** What every line {@link #ASSERTION} finds holds one of, lower-cased: lines without any are not tried. */
     static final List<String> ASSERTION_CUES = List.of("assert", "comparisonfailure", "mismatcherror", "expected",
             "received", "actual", "left:", "right:", "+ '", "- '",
             "\u2714 ", "\u2713 ", "\u221a ", "passed", "--- pass: ", "ok ", "[ ", " ... ok", "retrying", "will retry",
-            "trying again");
+            "trying again", "(simulated");
     private static final byte NOT_ASSERTION = 1;
     private static final byte IS_ASSERTION = 2;
 
@@ -315,7 +318,9 @@ public final class RuleSet {
         double marked = lines.warning[line] ? 0.6 : lines.errorMarked[line] ? 1.0 : 0.85;
         Rule decided = rules.get(rule);
         double score = decided.weight() * position * marked;
-        if (decided.transientFailure() && !decided.inAssertions()) {
+        if (lines.passedTest[line]) {
+            score *= QUOTED;
+        } else if (decided.transientFailure() && !decided.inAssertions()) {
             if (assertion[line] == 0) {
                 assertion[line] = lines.assertionCue[line] && ASSERTION.matcher(lines.lines.get(line)).find()
                         ? IS_ASSERTION : NOT_ASSERTION;

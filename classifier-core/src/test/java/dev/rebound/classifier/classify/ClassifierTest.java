@@ -286,6 +286,32 @@ class ClassifierTest {
                 .as("pytest's passing test").isLessThan(plain * 0.5);
     }
 
+    @Test
+    void whatAPassingGoTestLoggedDoesNotOutrankTheFailureAfterIt() {
+        // t.Log of a test that passed; the job failed at the gofmt check
+        String log = "=== RUN   TestConnectionRefusedIsReported\n"
+                + "    quotes_test.go:371: dial tcp 127.0.0.1:6379: connect: connection refused\n"
+                + "--- PASS: TestConnectionRefusedIsReported (0.00s)\n"
+                + "PASS\n"
+                + "The following files are not gofmt-formatted:\n"
+                + "format.go";
+        Verdict verdict = classifier.classify(Failure.ofText(log));
+        assertThat(verdict.category()).isEqualTo(Category.QUALITY_GATE);
+        assertThat(verdict.evidence()).as("the passing test's line is not redacted as a password either")
+                .noneMatch(line -> line.contains("REDACTED"));
+        // the same line in a test that failed is the failure
+        assertThat(classifier.classify(Failure.ofText(log.replace("--- PASS:", "--- FAIL:"))).category())
+                .isNotEqualTo(Category.QUALITY_GATE);
+    }
+
+    @Test
+    void aBlipTheLineSaysWasExpectedOrSimulatedWeighsLessThanTheFailure() {
+        double plain = topScore("java.net.ConnectException: Connection refused");
+        assertThat(topScore("java.net.ConnectException: Connection refused (expected by test)"))
+                .isLessThan(plain * 0.5);
+        assertThat(topScore("upstream: connect ECONNREFUSED 127.0.0.1:6379 (simulated)")).isLessThan(plain * 0.5);
+    }
+
     private double topScore(String log) {
         return Double.parseDouble(classifier.explain(Failure.ofText(log)).get(0).split(" ")[0].replace(',', '.'));
     }

@@ -54,10 +54,22 @@ class RedactorTest {
                 "The token has expired; log in again",
                 "password authentication failed for user \"app\"",
                 "Get \"https://registry-1.docker.io/v2/\": dial tcp 54.236.113.205:443: i/o timeout",
-                "Tests run: 12, Failures: 2, Errors: 0, Skipped: 1");
+                "Tests run: 12, Failures: 2, Errors: 0, Skipped: 1",
+                "--- PASS: TestConnectionRefusedIsReported (0.00s)",
+                "    --- PASS: TestQuotes/discount (0.01s)",
+                "PASS: t/basic.sh");
         for (String line : harmless) {
             assertThat(redactor.redact(line)).as(line).isEqualTo(line);
         }
+    }
+
+    @Test
+    void aPasswordUnderAnyKeyThatEndsInPassIsRedactedButNotATestRunnersResult() {
+        assertThat(redactor.redact("DB_PASS: hunter2hunter2")).isEqualTo("DB_PASS: [REDACTED:password]");
+        assertThat(redactor.redact("pass: hunter2")).isEqualTo("pass: [REDACTED:password]");
+        assertThat(redactor.redact("export SMTP_PASS=s3cr3t!")).isEqualTo("export SMTP_PASS=[REDACTED:password]");
+        assertThat(redactor.redact("=== RUN   TestLogin\n--- PASS: TestLogin (0.00s)\nPASS: t/a.sh"))
+                .isEqualTo("=== RUN   TestLogin\n--- PASS: TestLogin (0.00s)\nPASS: t/a.sh");
     }
 
     @Test
