@@ -33,6 +33,18 @@ class GeneralRulesTest {
     }
 
     @Test
+    void aNameMissingFromTheProjectsOwnModuleIsItsCodeAndFromAnInstalledPackageADependency() {
+        assertPermanent("E   ImportError: cannot import name 'apply_discount' from 'orders.pricing' "
+                + "(/home/runner/work/shop/shop/orders/pricing.py)", Category.COMPILATION);
+        assertPermanent("ImportError: cannot import name 'soft_unicode' from 'markupsafe' "
+                + "(/opt/hostedtoolcache/Python/3.11.6/x64/lib/python3.11/site-packages/markupsafe/__init__.py)",
+                Category.DEPENDENCY);
+        assertPermanent("ImportError: cannot import name 'url_quote' from 'werkzeug.urls' "
+                + "(C:\\hostedtoolcache\\windows\\Python\\3.12.0\\x64\\Lib\\site-packages\\werkzeug\\urls.py)",
+                Category.DEPENDENCY);
+    }
+
+    @Test
     void agentsDaemonsAndDevicesThatFailUnderTheJobAreRetried() {
         // Jenkins remoting (hudson.FilePath, hudson.remoting.Channel)
         assertRetriedBy("java.io.IOException: Remote call on agent-linux-04 failed", "ci.runner-lost", Category.INFRASTRUCTURE);
