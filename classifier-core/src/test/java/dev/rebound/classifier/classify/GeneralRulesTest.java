@@ -45,6 +45,19 @@ class GeneralRulesTest {
     }
 
     @Test
+    void kubectlGivingUpOnARolloutInADeployStepIsAFailedRolloutNotABlip() {
+        String log = "Waiting for deployment \"orders-api\" rollout to finish: 2 out of 3 new replicas have been updated...\n"
+                + "error: timed out waiting for the condition";
+        Verdict deploying = classifier.classify(new Failure(log, "Deploy to production", 1, null, null, null));
+        assertThat(deploying.ruleId()).isEqualTo("deploy.wait-timed-out");
+        assertThat(deploying.category()).isEqualTo(Category.DEPLOYMENT);
+        assertThat(deploying.transientFailure()).isFalse();
+        // elsewhere (a test's setup waiting for a pod) the same words stay a timeout
+        assertThat(classifier.classify(new Failure("error: timed out waiting for the condition", "integration tests", 1,
+                null, null, null)).category()).isEqualTo(Category.TIMEOUT);
+    }
+
+    @Test
     void agentsDaemonsAndDevicesThatFailUnderTheJobAreRetried() {
         // Jenkins remoting (hudson.FilePath, hudson.remoting.Channel)
         assertRetriedBy("java.io.IOException: Remote call on agent-linux-04 failed", "ci.runner-lost", Category.INFRASTRUCTURE);
