@@ -39,6 +39,27 @@ class AhoCorasickTest {
     }
 
     @Test
+    void theTwoWalksOfALongTextReportWhatOneWalkDoesInTheSameOrder() {
+        // a literal longer than half the text: the second walk starts at the text's start
+        String longLiteral = "ab".repeat(400);
+        AhoCorasick automaton = new AhoCorasick(List.of("ab", "ba", "bab", longLiteral, "connection refused"));
+        Random random = new Random(11);
+        for (int round = 0; round < 100; round++) {
+            StringBuilder text = new StringBuilder();
+            int size = AhoCorasick.TWO_WALKS + random.nextInt(3_000);
+            while (text.length() < size) {
+                text.append(random.nextInt(4) == 0 ? "connection refused " : random.nextBoolean() ? "ab" : "x");
+            }
+            byte[] folded = AhoCorasick.fold(text, false);
+            List<String> twoWalks = new ArrayList<>();
+            automaton.scan(folded, (literal, end) -> twoWalks.add(literal + "@" + end));
+            List<String> oneWalk = new ArrayList<>();
+            automaton.scanOnce(folded, (literal, end) -> oneWalk.add(literal + "@" + end));
+            assertThat(twoWalks).as("round %d, %d characters", round, folded.length).isEqualTo(oneWalk);
+        }
+    }
+
+    @Test
     void aLiteralAnywhereInALongTextIsFoundOnce() {
         AhoCorasick automaton = new AhoCorasick(LITERALS);
         for (int shift = -30; shift <= 30; shift++) {
