@@ -21,7 +21,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The classifier's HTTP API against the real broker and database: classify, query, group, override, guide. */
 @ReboundServiceTest
@@ -33,6 +35,9 @@ class ClassifierApiIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @BeforeAll
     static void connect() {
@@ -91,7 +96,11 @@ class ClassifierApiIT {
                 assertThat(json(send("GET", "/errors?service=" + service, null, null))).hasSize(2));
         JsonNode stored = json(send("GET", "/errors?service=" + service + "&excerpt=true", null, null)).get(0);
         assertThat(stored.at("/classification/category").asText()).isEqualTo("dependency");
-        assertThat(stored.path("logExcerpt").asText()).contains("left-padx");
+        assertThat(stored.path("logExcerpt").asText()).matches("2026-11-23T20:0[01]:00Z npm ERR! code E404\n"
+                + "npm ERR! 404 Not Found - GET https://registry\\.npmjs\\.org/left-padx");
+        // stored packed (V5), the plain column left empty
+        assertThat(jdbc.queryForObject("select count(*) from classifications where service = ? and log_excerpt is null "
+                + "and log_excerpt_lz4 is not null", Integer.class, service)).isEqualTo(2);
 
         JsonNode summary = json(send("GET", "/errors/summary?service=" + service, null, null));
         assertThat(summary.path("total").asLong()).isEqualTo(2);
@@ -101,6 +110,21 @@ class ClassifierApiIT {
         assertThat(groups).hasSize(1);
         assertThat(groups.get(0).path("count").asLong()).isEqualTo(2);
         assertThat(groups.get(0).path("firstSeen").asText()).isNotBlank();
+    }
+
+    @Test
+    void anExcerptStoredBeforeItWasPackedIsStillServed() throws Exception {
+        String service = "svc-" + UUID.randomUUID().toString().substring(0, 8);
+        // a row as V4 stored it: the excerpt as text
+        jdbc.update("insert into classifications (event_id, operation_id, service, environment, attempt, category, "
+                + "transient, severity, confidence, action, rule_id, fingerprint, log_excerpt, log_truncated, occurred_at, "
+                + "classified_at, classification) values (?, 'op-old', ?, 'ci', 1, 'network', true, 'medium', 0.9, "
+                + "'retry', 'net.dns', 'fp-old', 'dial tcp: lookup example.org: no such host', false, now(), now(), "
+                + "'{\"category\":\"network\"}')", UUID.randomUUID().toString(), service);
+
+        JsonNode stored = json(send("GET", "/errors?service=" + service + "&excerpt=true", null, null));
+        assertThat(stored).hasSize(1);
+        assertThat(stored.get(0).path("logExcerpt").asText()).isEqualTo("dial tcp: lookup example.org: no such host");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.rebound.classifier.errors;
 
+import dev.rebound.classifier.storage.PackedText;
 import dev.rebound.contracts.WireJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -53,11 +54,12 @@ class ErrorQueries {
 
     List<StoredError> errors(Filter filter, int limit, boolean withExcerpt) {
         List<Object> args = new ArrayList<>();
-        String sql = "select event_id, occurred_at, classification, " + (withExcerpt ? "log_excerpt" : "null")
+        String sql = "select event_id, occurred_at, classification, "
+                + (withExcerpt ? "log_excerpt, log_excerpt_lz4" : "null, null")
                 + " from classifications" + filter.where(args) + " order by classified_at desc limit ?";
         args.add(limit);
         return jdbc.query(sql, (rs, i) -> new StoredError(rs.getString(1), rs.getTimestamp(2).toInstant(),
-                json(rs.getString(3)), rs.getString(4)), args.toArray());
+                json(rs.getString(3)), excerpt(rs.getString(4), rs.getBytes(5))), args.toArray());
     }
 
     /** Counts by category, by service and by fingerprint over the filter's window. */
@@ -115,6 +117,11 @@ class ErrorQueries {
                     counts.put(rs.getString(1), rs.getLong(2));
                 }, args.toArray());
         return counts;
+    }
+
+    /** The excerpt as stored: packed since V5, plain text in rows stored before. */
+    private static String excerpt(String plain, byte[] packed) {
+        return packed == null ? plain : PackedText.unpack(packed);
     }
 
     private static Object json(String text) {

@@ -1,5 +1,6 @@
 package dev.rebound.classifier.intake;
 
+import dev.rebound.classifier.storage.PackedText;
 import dev.rebound.contracts.WireJson;
 import dev.rebound.contracts.error.Classification;
 import java.io.IOException;
@@ -31,7 +32,7 @@ class ClassificationRepository {
 
     private static final String INSERT = "insert into classifications (event_id, operation_id, service, environment, "
             + "pipeline, step, attempt, category, transient, severity, confidence, action, rule_id, fingerprint, target, "
-            + "log_excerpt, log_truncated, occurred_at, classified_at, classification) values ";
+            + "log_excerpt_lz4, log_truncated, occurred_at, classified_at, classification) values ";
     private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as json))";
     private static final int COLUMNS = 20;
     /**
@@ -93,7 +94,7 @@ class ClassificationRepository {
         Classification c = row.classification();
         Object[] values = {row.eventId(), c.operationId(), c.service(), c.environment(), c.pipeline(), c.step(),
                 c.attempt(), c.category().wireName(), c.transientFailure(), c.severity().wireName(), c.confidence(),
-                c.action().wireName(), c.ruleId(), c.fingerprint(), c.target(), row.logExcerpt(),
+                c.action().wireName(), c.ruleId(), c.fingerprint(), c.target(), PackedText.pack(row.logExcerpt()),
                 Boolean.TRUE.equals(c.logTruncated()), Timestamp.from(row.occurredAt()),
                 Timestamp.from(c.classifiedAt()), row.json()};
         System.arraycopy(values, 0, args, at, COLUMNS);
