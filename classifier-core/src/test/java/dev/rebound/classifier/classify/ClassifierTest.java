@@ -287,6 +287,18 @@ class ClassifierTest {
     }
 
     @Test
+    void aPullOfAnImageTheRegistryDoesNotHaveIsADependencyAPushItRefusesIsCredentials() {
+        Verdict pull = classifier.classify(Failure.ofText("Unable to find image 'acme/widgt:1.2' locally\n"
+                + "docker: Error response from daemon: pull access denied for acme/widgt, repository does not exist or "
+                + "may require 'docker login': denied: requested access to the resource is denied."));
+        assertThat(pull.category()).isEqualTo(Category.DEPENDENCY);
+        assertThat(pull.action()).isNotEqualTo(Action.ROTATE_CREDENTIALS);
+        Verdict push = classifier.classify(Failure.ofText("The push refers to repository [docker.io/acme/widget]\n"
+                + "denied: requested access to the resource is denied"));
+        assertThat(push.category()).isEqualTo(Category.AUTHENTICATION);
+    }
+
+    @Test
     void whatAPassingGoTestLoggedDoesNotOutrankTheFailureAfterIt() {
         // t.Log of a test that passed; the job failed at the gofmt check
         String log = "=== RUN   TestConnectionRefusedIsReported\n"
