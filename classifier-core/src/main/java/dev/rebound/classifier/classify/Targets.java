@@ -14,8 +14,15 @@ import java.util.regex.Pattern;
  */
 final class Targets {
 
-    /** A pattern that names a host, and the words (lower-cased) of which a line must hold one for it to run. */
-    private record Host(Pattern pattern, List<String> anyOf) {
+    /**
+     * A pattern that names a host, and the words (lower-cased) of which a line must hold one for it to run; a
+     * link's host may be a page of documentation the tool points to rather than what failed.
+     */
+    private record Host(Pattern pattern, List<String> anyOf, boolean link) {
+
+        Host(Pattern pattern, List<String> anyOf) {
+            this(pattern, anyOf, false);
+        }
 
         boolean mayMatch(String lowerLine) {
             return RequiredLiteral.containsAny(lowerLine, anyOf);
@@ -35,9 +42,20 @@ final class Targets {
             new Host(Pattern.compile("(?i)unknown host:? ([A-Za-z0-9][A-Za-z0-9.\\-]*\\.[A-Za-z]{2,})"), List.of("unknown host")),
             new Host(Pattern.compile("(?i)(?:host|server) ['\"]?([A-Za-z0-9][A-Za-z0-9.\\-]*\\.[A-Za-z]{2,})['\"]? (?:is unreachable|not found|unreachable)"),
                     List.of("unreachable", "not found")),
-            new Host(Pattern.compile("https?://(?:[^/@\\s]+@)?([A-Za-z0-9][A-Za-z0-9.\\-]*\\.[A-Za-z]{2,})"), List.of("http")),
+            new Host(Pattern.compile("https?://(?:[^/@\\s]+@)?([A-Za-z0-9][A-Za-z0-9.\\-]*\\.[A-Za-z]{2,})"), List.of("http"),
+                    true),
             new Host(Pattern.compile("\\b((?:[a-z0-9\\-]+\\.)+(?:io|com|org|net|dev|cloud))/[a-z0-9._\\-]+(?:/[a-z0-9._\\-]+)*[:@][A-Za-z0-9._\\-]+"),
                     List.of(".io/", ".com/", ".org/", ".net/", ".dev/", ".cloud/")));
+
+    /**
+     * Hosts of documentation and help pages that tools link to when they fail (Maven's {@code [Help 1]}, Microsoft's
+     * short links, a provider's docs): a link to one of them names no dependency. Their first label, or the host.
+     */
+    private static final java.util.Set<String> DOCUMENTATION_LABELS = java.util.Set.of("docs", "doc", "help", "learn",
+            "wiki", "cwiki", "developer", "developers", "support");
+    private static final java.util.Set<String> DOCUMENTATION_HOSTS = java.util.Set.of("aka.ms", "go.microsoft.com",
+            "maven.apache.org", "stackoverflow.com", "kubernetes.io", "rust-lang.github.io", "errors.pydantic.dev",
+            "pip.pypa.io", "git-scm.com", "learn.microsoft.com");
 
     /** Words one of which a line holds if any pattern can find a host in it. */
     static final List<String> CUES = HOSTS.stream().flatMap(h -> h.anyOf().stream()).distinct().toList();
@@ -117,7 +135,8 @@ final class Targets {
                 if (candidate.endsWith(".")) {
                     candidate = candidate.substring(0, candidate.length() - 1);
                 }
-                if (candidate.equals("localhost") || candidate.startsWith("127.") || candidate.equals("[::1]")) {
+                if (candidate.equals("localhost") || candidate.startsWith("127.") || candidate.equals("[::1]")
+                        || host.link() && (documentation(candidate) || referenced(line, matcher.start()))) {
                     continue;
                 }
                 if (!IP.matcher(candidate).matches()) {
@@ -129,5 +148,25 @@ final class Targets {
             }
         }
         return address;
+    }
+
+    /**
+     * Words just before a link that make it a reference for the reader (SLF4J's {@code See http://…}, Flyway's
+     * {@code Learn more: https://…}, Maven's {@code [Help 1] http://…}), not the thing the tool was talking to.
+     */
+    private static final Pattern REFERENCE = Pattern.compile("(?i)(?:\\bsee\\b|\\blearn more|\\bmore info"
+            + "|\\bfor more\\b|\\[help \\d+\\]|\\bdocumentation\\b|\\bread more|\\brefer to\\b|\\brelease notes"
+            + "|\\bdocs?\\b)[^/]{0,30}$");
+
+    /** Whether the link starting at {@code start} follows words that make it a reference. */
+    private static boolean referenced(String line, int start) {
+        return REFERENCE.matcher(line.substring(Math.max(0, start - 60), start)).find();
+    }
+
+    /** Whether a linked host serves documentation ({@code cwiki.apache.org}, {@code docs.github.com}, {@code aka.ms}). */
+    static boolean documentation(String host) {
+        int dot = host.indexOf('.');
+        return DOCUMENTATION_HOSTS.contains(host) || dot > 0 && DOCUMENTATION_LABELS.contains(host.substring(0, dot))
+                && host.indexOf('.', dot + 1) > 0;
     }
 }
