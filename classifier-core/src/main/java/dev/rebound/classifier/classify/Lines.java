@@ -42,6 +42,13 @@ final class Lines {
             "[info] build failure", "[info] total time:", "[info] finished at:", "* try:", "build failed in ",
             "npm warn unknown user config", "npm warn config", "[info] ------------",
             "please refer to dump files", "to override `-d warnings`");
+    /**
+     * A row of Kubernetes events whose type is {@code Warning}: {@code   Warning  Failed  12s (x3 over 50s)  kubelet  …}
+     * ({@code kubectl describe}) or {@code 12s  Warning  BackOff  pod/web-1  …} ({@code kubectl get events}): the type
+     * column, then a capitalised reason, in columns.
+     */
+    private static final java.util.regex.Pattern KUBERNETES_WARNING_EVENT =
+            java.util.regex.Pattern.compile("^\\s*(?:[0-9][0-9a-z]*\\s+)?Warning\\s{2,}[A-Z][A-Za-z]+\\s{2,}\\S");
     private static final List<String> WARNING_WORDS = List.of("warn ", "warn:", "warning", "warnings:", "[warn]",
             "deprecat");
     /**
@@ -180,6 +187,14 @@ final class Lines {
                 errorMarked[line] = true;
             }
         });
+        for (int i = 0; i < warning.length; i++) {
+            if (warning[i] && KUBERNETES_WARNING_EVENT.matcher(lines.get(i)).find()) {
+                // the type column of a Kubernetes event (kubectl describe, kubectl get events): such an event is
+                // what went wrong with the pod or the rollout (a failed pull, a kill, no room to schedule)
+                warning[i] = false;
+                errorMarked[i] = true;
+            }
+        }
         ruleHits = hits[0];
         ruleHitCount = count[0];
         rank = new int[lines.size()];

@@ -49,12 +49,30 @@ class GeneralRulesTest {
         String log = "Waiting for deployment \"orders-api\" rollout to finish: 2 out of 3 new replicas have been updated...\n"
                 + "error: timed out waiting for the condition";
         Verdict deploying = classifier.classify(new Failure(log, "Deploy to production", 1, null, null, null));
-        assertThat(deploying.ruleId()).isEqualTo("deploy.wait-timed-out");
+        assertThat(deploying.ruleId()).isIn("deploy.wait-timed-out", "k8s.workload-wait-timed-out");
         assertThat(deploying.category()).isEqualTo(Category.DEPLOYMENT);
         assertThat(deploying.transientFailure()).isFalse();
         // elsewhere (a test's setup waiting for a pod) the same words stay a timeout
         assertThat(classifier.classify(new Failure("error: timed out waiting for the condition", "integration tests", 1,
                 null, null, null)).category()).isEqualTo(Category.TIMEOUT);
+    }
+
+    @Test
+    void aKubernetesWarningEventIsWhatWentWrongNotANoteToSkip() {
+        // kubectl describe's Events: the type column says Warning; the event is the cause of the failed rollout
+        String log = "Waiting for deployment \"web\" rollout to finish: 0 of 2 updated replicas are available...\n"
+                + "error: deployment \"web\" exceeded its progress deadline\n"
+                + "Events:\n"
+                + "  Type     Reason     Age                From               Message\n"
+                + "  ----     ------     ----               ----               -------\n"
+                + "  Normal   Scheduled  2m                 default-scheduler  Successfully assigned prod/web-7d9 to node-2\n"
+                + "  Warning  Failed     90s (x4 over 2m)   kubelet            Failed to pull image \"registry.example.com/web:1.4.2\": "
+                + "rpc error: code = NotFound desc = failed to pull and unpack image \"registry.example.com/web:1.4.2\": "
+                + "registry.example.com/web:1.4.2: not found\n"
+                + "  Normal   BackOff    60s (x6 over 2m)   kubelet            Back-off pulling image \"registry.example.com/web:1.4.2\"";
+        Verdict verdict = classifier.classify(new Failure(log, "Deploy", 1, null, null, null));
+        assertThat(verdict.category()).isEqualTo(Category.DEPENDENCY);
+        assertThat(verdict.transientFailure()).isFalse();
     }
 
     @Test
