@@ -55,7 +55,7 @@ final class Targets {
             "wiki", "cwiki", "developer", "developers", "support");
     private static final java.util.Set<String> DOCUMENTATION_HOSTS = java.util.Set.of("aka.ms", "go.microsoft.com",
             "maven.apache.org", "stackoverflow.com", "kubernetes.io", "rust-lang.github.io", "errors.pydantic.dev",
-            "pip.pypa.io", "git-scm.com", "learn.microsoft.com");
+            "pip.pypa.io", "git-scm.com");
 
     /** Words one of which a line holds if any pattern can find a host in it. */
     static final List<String> CUES = HOSTS.stream().flatMap(h -> h.anyOf().stream()).distinct().toList();

@@ -49,7 +49,7 @@ class GeneralRulesTest {
         String log = "Waiting for deployment \"orders-api\" rollout to finish: 2 out of 3 new replicas have been updated...\n"
                 + "error: timed out waiting for the condition";
         Verdict deploying = classifier.classify(new Failure(log, "Deploy to production", 1, null, null, null));
-        assertThat(deploying.ruleId()).isIn("deploy.wait-timed-out", "k8s.workload-wait-timed-out");
+        assertThat(deploying.ruleId()).isEqualTo("deploy.wait-timed-out");
         assertThat(deploying.category()).isEqualTo(Category.DEPLOYMENT);
         assertThat(deploying.transientFailure()).isFalse();
         // elsewhere (a test's setup waiting for a pod) the same words stay a timeout
