@@ -4,6 +4,7 @@ import dev.rebound.contracts.TopicSpec;
 import dev.rebound.contracts.Topics;
 import dev.rebound.kafka.cdevents.CDEventsMapper;
 import dev.rebound.kafka.cloudevents.CloudEventCodec;
+import dev.rebound.kafka.compression.Lz4;
 import dev.rebound.kafka.deadletter.DeadLetterController;
 import dev.rebound.kafka.deadletter.DeadLetterPublisher;
 import dev.rebound.kafka.deadletter.DeadLetterStore;
@@ -60,6 +61,16 @@ import org.springframework.util.backoff.ExponentialBackOff;
 public class ReboundKafkaAutoConfiguration {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReboundKafkaAutoConfiguration.class);
+
+    public ReboundKafkaAutoConfiguration() {
+        // before the first client: from now on Kafka's LZ4 (ours too) is the native library where it loads
+        if (Lz4.isNative()) {
+            log.debug("LZ4: the native library");
+        } else {
+            log.info("LZ4: the native library does not load on this platform; Kafka's compression and the stored "
+                    + "excerpts use the slower Java port");
+        }
+    }
 
     @Bean
     @ConditionalOnMissingBean

@@ -1,5 +1,6 @@
 package dev.rebound.classifier.storage;
 
+import dev.rebound.kafka.compression.Lz4;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import net.jpountz.lz4.LZ4Compressor;
@@ -15,7 +16,7 @@ import net.jpountz.lz4.LZ4SafeDecompressor;
 public final class PackedText {
 
     /** LZ4's native library where it loads, else its pure-Java port: the same bytes either way. */
-    private static final LZ4Factory LZ4 = LZ4Factory.fastestInstance();
+    private static final LZ4Factory LZ4 = Lz4.factory();
     private static final LZ4Compressor COMPRESSOR = LZ4.fastCompressor();
     /** The safe one: it checks the block against the bounds, whatever the stored bytes hold. */
     private static final LZ4SafeDecompressor DECOMPRESSOR = LZ4.safeDecompressor();
