@@ -8,13 +8,18 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import net.jpountz.lz4.LZ4Factory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class Lz4Test {
+
+    @TempDir
+    Path tmp;
 
     @Test
     void packsAndUnpacksWithWhatItChose() {
@@ -33,16 +38,19 @@ class Lz4Test {
     void loadsTheNativeLibraryForEveryoneOutsideTheSystemClassLoader() throws Exception {
         assumeThat(nativeLoadsHere()).as("lz4-java has a native library for this platform").isTrue();
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Path log = Files.createTempFile(tmp, "child", ".log");
         Process child = new ProcessBuilder(java.toString(), "-cp", location(Lz4Test.class), Isolated.class.getName(),
                 location(LZ4Factory.class), location(Lz4.class))
-                .redirectErrorStream(true).start();
-        String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        // wait with a bound before reading: a child that hangs fails the test instead of stalling the build
+        assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("the child JVM ended").isTrue();
+        String output = Files.readString(log);
         assertThat(child.exitValue()).as(output).isZero();
         assertThat(output.lines().toList()).containsExactly(
                 "before: LZ4Factory:JavaSafe", "chosen: LZ4Factory:JNI", "after: LZ4Factory:JNI");
     }
 
+    /** Asked of lz4-java itself, not of {@link Lz4}: a broken Lz4 must fail this test, not skip it. */
     private static boolean nativeLoadsHere() {
         try {
             return LZ4Factory.nativeInstance() != null;
@@ -63,7 +71,8 @@ class Lz4Test {
             try (URLClassLoader loader = new URLClassLoader(urls, ClassLoader.getPlatformClassLoader())) {
                 Class<?> factory = loader.loadClass("net.jpountz.lz4.LZ4Factory");
                 System.out.println("before: " + factory.getMethod("fastestInstance").invoke(null));
-                System.out.println("chosen: " + loader.loadClass("dev.rebound.kafka.compression.Lz4").getMethod("factory").invoke(null));
+                Class<?> chooser = loader.loadClass("dev.rebound.kafka.compression.Lz4");
+                System.out.println("chosen: " + chooser.getMethod("factory").invoke(null));
                 System.out.println("after: " + factory.getMethod("fastestInstance").invoke(null));
             }
         }
