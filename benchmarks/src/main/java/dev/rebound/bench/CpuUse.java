@@ -14,7 +14,8 @@ import java.util.stream.Stream;
  * none). The difference of two shows where a burst's CPU went: on a small machine every path competes for the
  * same cores, so the CPU each event costs everywhere sets the throughput.
  */
-record CpuUse(Duration harness, Duration service, Duration postgres, Duration machine) {
+record CpuUse(Duration harness, Duration service, Duration postgres, Duration machine, Duration harnessJit,
+              Duration serviceJit) {
 
     private static final Path PROC_STAT = Path.of("/proc/stat");
     /** Linux counts /proc/stat in USER_HZ ticks, 100 a second everywhere it runs. */
@@ -30,12 +31,13 @@ record CpuUse(Duration harness, Duration service, Duration postgres, Duration ma
                 .map(p -> p.info().totalCpuDuration().orElse(Duration.ZERO))
                 .reduce(Duration.ZERO, Duration::plus);
         return new CpuUse(ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO), service.cpuTime(),
-                postgres, machineBusy());
+                postgres, machineBusy(), compilers(ProcessHandle.current().pid()), compilers(service.pid()));
     }
 
     CpuUse since(CpuUse before) {
         return new CpuUse(harness.minus(before.harness), service.minus(before.service),
-                postgres.minus(before.postgres), machine.minus(before.machine));
+                postgres.minus(before.postgres), machine.minus(before.machine), harnessJit.minus(before.harnessJit),
+                serviceJit.minus(before.serviceJit));
     }
 
     /** This use per event, in µs: the machine's, then its parts. */
@@ -43,7 +45,42 @@ record CpuUse(Duration harness, Duration service, Duration postgres, Duration ma
         long n = Math.max(1, events);
         return String.format("CPU µs/event: machine %,d = this JVM %,d + service %,d + PostgreSQL %,d + rest %,d",
                 micros(machine) / n, micros(harness) / n, micros(service) / n, micros(postgres) / n,
-                (micros(machine) - micros(harness) - micros(service) - micros(postgres)) / n);
+                (micros(machine) - micros(harness) - micros(service) - micros(postgres)) / n)
+                + String.format("; JIT compilers: this JVM %,d, service %,d", Math.max(0, micros(harnessJit)) / n,
+                Math.max(0, micros(serviceJit)) / n);
+    }
+
+    /**
+     * CPU time of a JVM's JIT compiler threads ({@code C1 CompilerThre…}, {@code C2 CompilerThre…} in
+     * {@code /proc/PID/task/*}/stat; zero where there is no /proc): a JVM still compiling is not in its steady
+     * state yet, and this shows how much of a round that was.
+     */
+    static Duration compilers(long pid) {
+        if (pid < 0) {
+            return Duration.ZERO;
+        }
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            return Duration.ofNanos(tasks.mapToLong(CpuUse::compilerTicks).sum() * NANOS_PER_TICK);
+        } catch (IOException | RuntimeException e) {
+            return Duration.ZERO;
+        }
+    }
+
+    /** utime + stime of a thread (fields 14 and 15 of its stat, after the parenthesised name) if it compiles. */
+    private static long compilerTicks(Path task) {
+        try {
+            String stat = Files.readString(task.resolve("stat"));
+            int open = stat.indexOf('(');
+            int close = stat.lastIndexOf(')');
+            String name = stat.substring(open + 1, close);
+            if (!name.startsWith("C1 CompilerThre") && !name.startsWith("C2 CompilerThre")) {
+                return 0;
+            }
+            String[] fields = stat.substring(close + 2).trim().split("\\s+");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        } catch (IOException | RuntimeException e) {
+            return 0; // the thread ended
+        }
     }
 
     private static long micros(Duration duration) {

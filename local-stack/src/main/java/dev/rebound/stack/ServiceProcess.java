@@ -76,6 +76,12 @@ public final class ServiceProcess {
         return running == null ? Duration.ZERO : running.info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
+    /** The process id while it runs, else -1. */
+    public long pid() {
+        Process running = process;
+        return running == null ? -1 : running.pid();
+    }
+
     public boolean isAlive() {
         return process != null && process.isAlive();
     }
