@@ -43,17 +43,18 @@ record CpuUse(Duration harness, Duration service, Duration postgres, Duration ma
     /** This use per event, in µs: the machine's, then its parts. */
     String perEvent(long events) {
         long n = Math.max(1, events);
-        return String.format("CPU µs/event: machine %,d = this JVM %,d + service %,d + PostgreSQL %,d + rest %,d",
+        return String.format("CPU µs/event: machine %,d = this JVM %,d + service %,d + PostgreSQL %,d + rest %,d; "
+                        + "JIT compilers: this JVM %,d, service %,d",
                 micros(machine) / n, micros(harness) / n, micros(service) / n, micros(postgres) / n,
-                (micros(machine) - micros(harness) - micros(service) - micros(postgres)) / n)
-                + String.format("; JIT compilers: this JVM %,d, service %,d", Math.max(0, micros(harnessJit)) / n,
-                Math.max(0, micros(serviceJit)) / n);
+                (micros(machine) - micros(harness) - micros(service) - micros(postgres)) / n,
+                Math.max(0, micros(harnessJit)) / n, Math.max(0, micros(serviceJit)) / n);
     }
 
     /**
      * CPU time of a JVM's JIT compiler threads ({@code C1 CompilerThre…}, {@code C2 CompilerThre…} in
      * {@code /proc/PID/task/*}/stat; zero where there is no /proc): a JVM still compiling is not in its steady
-     * state yet, and this shows how much of a round that was.
+     * state yet, and this shows how much of a round that was. A lower bound: the JVM stops compiler threads it no
+     * longer needs, and a thread that ended takes its time with it (so a difference is printed as zero at least).
      */
     static Duration compilers(long pid) {
         if (pid < 0) {

@@ -76,7 +76,7 @@ public final class ServiceProcess {
         return running == null ? Duration.ZERO : running.info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
-    /** The process id while it runs, else -1. */
+    /** The id of the process last started (it may have ended since), or -1 before the first start. */
     public long pid() {
         Process running = process;
         return running == null ? -1 : running.pid();
