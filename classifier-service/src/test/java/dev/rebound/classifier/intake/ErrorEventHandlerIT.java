@@ -11,6 +11,7 @@ import dev.rebound.kafka.pipeline.ClaimingHandler;
 import dev.rebound.testsupport.ReboundServiceTest;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -91,6 +92,24 @@ class ErrorEventHandlerIT {
         assertThat(handled.derived()).hasSize(2 * 204);
         assertThat(jdbc.queryForObject("select count(*) from classifications where event_id = any(?)", Integer.class,
                 (Object) batch.stream().map(IncomingEvent::identity).toArray(String[]::new))).isEqualTo(203);
+    }
+
+    @Test
+    void theInsertIsPlannedOnceNotForEveryBatch() {
+        // in one transaction, so on one connection: the driver prepares the statement on the server from its fifth use
+        Map<String, Object> plans = transactions.execute(status -> {
+            for (int i = 0; i < 8; i++) {
+                handler.handleClaiming(List.of(event("error: cannot find symbol\n  symbol: class Cart" + i)));
+            }
+            return jdbc.queryForMap("select coalesce(sum(generic_plans), 0) as generic, "
+                    + "coalesce(sum(custom_plans), 0) as custom from pg_prepared_statements "
+                    + "where statement like 'insert into classifications %'");
+        });
+
+        assertThat(((Number) plans.get("generic")).longValue()).as("executions of the generic plan").isPositive();
+        assertThat(((Number) plans.get("custom")).longValue()).as("executions planned for their values").isZero();
+        assertThat(jdbc.queryForObject("show plan_cache_mode", String.class)).as("outside the insert's transaction")
+                .isEqualTo("auto");
     }
 
     @Test
