@@ -4,7 +4,10 @@ import dev.rebound.classifier.storage.PackedText;
 import dev.rebound.contracts.WireJson;
 import dev.rebound.contracts.error.Classification;
 import java.io.IOException;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -69,11 +72,12 @@ class ClassificationRepository {
         Set<String> stored = new HashSet<>();
         for (int from = 0; from < rows.size(); ) {
             int count = Integer.highestOneBit(Math.min(rows.size() - from, MAX_ROWS_PER_STATEMENT));
-            Object[] args = new Object[count * COLUMNS];
-            for (int i = 0; i < count; i++) {
-                values(rows.get(from + i), args, i * COLUMNS);
-            }
-            stored.addAll(jdbc.queryForList(STATEMENTS[Integer.numberOfTrailingZeros(count)], String.class, args));
+            List<Stored> statement = rows.subList(from, from + count);
+            stored.addAll(jdbc.query(STATEMENTS[Integer.numberOfTrailingZeros(count)], ps -> {
+                for (int i = 0; i < count; i++) {
+                    bind(ps, statement.get(i), i * COLUMNS);
+                }
+            }, (rs, n) -> rs.getString(1)));
             from += count;
         }
         return stored;
@@ -95,13 +99,46 @@ class ClassificationRepository {
         return found;
     }
 
-    private static void values(Stored row, Object[] args, int at) {
+    /**
+     * One row's values from parameter {@code at + 1} on, each column always bound with the same type: the driver
+     * prepares a statement anew when a parameter's type changes, and a null bound without its type (as
+     * {@code JdbcTemplate} binds it) differs from a string, so rows with and without a step or a target made
+     * PostgreSQL parse and plan the insert again for most batches.
+     */
+    private static void bind(PreparedStatement ps, Stored row, int at) throws SQLException {
         Classification c = row.classification();
-        Object[] values = {row.eventId(), c.operationId(), c.service(), c.environment(), c.pipeline(), c.step(),
-                c.attempt(), c.category().wireName(), c.transientFailure(), c.severity().wireName(), c.confidence(),
-                c.action().wireName(), c.ruleId(), c.fingerprint(), c.target(), PackedText.pack(row.logExcerpt()),
-                Boolean.TRUE.equals(c.logTruncated()), Timestamp.from(row.occurredAt()),
-                Timestamp.from(c.classifiedAt()), row.json()};
-        System.arraycopy(values, 0, args, at, COLUMNS);
+        ps.setString(at + 1, row.eventId());
+        ps.setString(at + 2, c.operationId());
+        ps.setString(at + 3, c.service());
+        ps.setString(at + 4, c.environment());
+        text(ps, at + 5, c.pipeline());
+        text(ps, at + 6, c.step());
+        ps.setInt(at + 7, c.attempt());
+        ps.setString(at + 8, c.category().wireName());
+        ps.setBoolean(at + 9, c.transientFailure());
+        ps.setString(at + 10, c.severity().wireName());
+        ps.setDouble(at + 11, c.confidence());
+        ps.setString(at + 12, c.action().wireName());
+        ps.setString(at + 13, c.ruleId());
+        ps.setString(at + 14, c.fingerprint());
+        text(ps, at + 15, c.target());
+        byte[] excerpt = PackedText.pack(row.logExcerpt());
+        if (excerpt == null) {
+            ps.setNull(at + 16, Types.BINARY);
+        } else {
+            ps.setBytes(at + 16, excerpt);
+        }
+        ps.setBoolean(at + 17, Boolean.TRUE.equals(c.logTruncated()));
+        ps.setTimestamp(at + 18, Timestamp.from(row.occurredAt()));
+        ps.setTimestamp(at + 19, Timestamp.from(c.classifiedAt()));
+        ps.setString(at + 20, row.json());
+    }
+
+    private static void text(PreparedStatement ps, int index, String value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.VARCHAR);
+        } else {
+            ps.setString(index, value);
+        }
     }
 }
