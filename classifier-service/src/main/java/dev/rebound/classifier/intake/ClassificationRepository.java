@@ -3,6 +3,7 @@ package dev.rebound.classifier.intake;
 import dev.rebound.classifier.storage.PackedText;
 import dev.rebound.contracts.WireJson;
 import dev.rebound.contracts.error.Classification;
+import dev.rebound.kafka.jdbc.MultiRowInsert;
 import java.io.IOException;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -33,31 +34,13 @@ class ClassificationRepository {
                   java.time.Instant occurredAt) {
     }
 
-    private static final String INSERT = "insert into classifications (event_id, operation_id, service, environment, "
-            + "pipeline, step, attempt, category, transient, severity, confidence, action, rule_id, fingerprint, target, "
-            + "log_excerpt_lz4, log_truncated, occurred_at, classified_at, classification) values ";
-    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as json))";
-    private static final int COLUMNS = 20;
-    /**
-     * The most rows in one statement. A batch goes in statements of 128, 64, … 1 rows (its size in binary), so that
-     * the few statement texts are prepared once per connection, as the driver does when it rewrites batches; a
-     * statement of every batch size would be parsed and planned anew each time (measured: a third more of
-     * PostgreSQL's CPU per row).
-     */
-    private static final int MAX_ROWS_PER_STATEMENT = 128;
-
-    /** The insert of 2^i rows at index i. */
-    private static final String[] STATEMENTS = new String[Integer.numberOfTrailingZeros(MAX_ROWS_PER_STATEMENT) + 1];
-
-    static {
-        for (int i = 0; i < STATEMENTS.length; i++) {
-            StringBuilder sql = new StringBuilder(INSERT);
-            for (int row = 0; row < 1 << i; row++) {
-                sql.append(row == 0 ? ROW : ", " + ROW);
-            }
-            STATEMENTS[i] = sql.append(" on conflict (event_id) do nothing returning event_id").toString();
-        }
-    }
+    /** At most 128 rows (2,560 parameters) a statement. */
+    private static final MultiRowInsert INSERT = new MultiRowInsert("insert into classifications (event_id, "
+            + "operation_id, service, environment, pipeline, step, attempt, category, transient, severity, confidence, "
+            + "action, rule_id, fingerprint, target, log_excerpt_lz4, log_truncated, occurred_at, classified_at, "
+            + "classification) values ",
+            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as json))",
+            " on conflict (event_id) do nothing returning event_id", 128);
 
     /**
      * Stores the rows whose event is not stored yet; returns the event ids it stored. The primary key is the inbox:
@@ -69,18 +52,7 @@ class ClassificationRepository {
         // end-to-end benchmark). The statements have nothing to gain from their values' plans; LOCAL ends with the
         // transaction, so the connection's other queries keep the default.
         jdbc.execute("set local plan_cache_mode = force_generic_plan");
-        Set<String> stored = new HashSet<>();
-        for (int from = 0; from < rows.size(); ) {
-            int count = Integer.highestOneBit(Math.min(rows.size() - from, MAX_ROWS_PER_STATEMENT));
-            List<Stored> statement = rows.subList(from, from + count);
-            stored.addAll(jdbc.query(STATEMENTS[Integer.numberOfTrailingZeros(count)], ps -> {
-                for (int i = 0; i < count; i++) {
-                    bind(ps, statement.get(i), i * COLUMNS);
-                }
-            }, (rs, n) -> rs.getString(1)));
-            from += count;
-        }
-        return stored;
+        return new HashSet<>(INSERT.insert(jdbc, rows, ClassificationRepository::bind, (rs, n) -> rs.getString(1)));
     }
 
     /** The stored classifications of these events (by {@code IncomingEvent.identity()}); absent ones are left out. */

@@ -1,12 +1,15 @@
-package dev.rebound.kafka.pipeline;
+package dev.rebound.kafka.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class InboxTest {
+class MultiRowInsertTest {
+
+    private final MultiRowInsert insert = new MultiRowInsert("insert into t (a, b) values ", "(?, ?)", "", 512);
 
     @Test
     void aBatchGoesInStatementsOfPowersOfTwoSoThatFewStatementTextsAreEverPrepared() {
@@ -16,10 +19,16 @@ class InboxTest {
         assertThat(split(512)).containsExactly(512);
     }
 
-    private static List<Integer> split(int size) {
+    @Test
+    void theLargestStatementMustBeAPowerOfTwo() {
+        assertThatThrownBy(() -> new MultiRowInsert("insert into t (a) values ", "(?)", "", 1000))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1000");
+    }
+
+    private List<Integer> split(int size) {
         List<Integer> statements = new ArrayList<>();
         for (int left = size; left > 0; ) {
-            int rows = Inbox.statementRows(left);
+            int rows = insert.statementRows(left);
             statements.add(rows);
             left -= rows;
         }
